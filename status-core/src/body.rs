@@ -1,0 +1,93 @@
+//! The two JSON bodies of an [`ApiError`], as `serde::Serialize` views that borrow the error.
+
+use core::fmt;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::api_error::ApiError;
+
+/// The plain body: `{"error": <public message>, "code": <code>, <exposed fields>…}`.
+///
+/// Made by [`ApiError::body`]. It borrows the error and writes the message straight into
+/// the serializer, so serializing it allocates nothing beyond the output.
+pub struct Body<'a, E: ?Sized>(&'a E);
+
+/// The RFC 9457 problem details body: `{"type", "title", "status", "detail", "code",
+/// <exposed fields>…}`.
+///
+/// Made by [`ApiError::problem`]. `type` is `"about:blank"` unless the type sets
+/// `problem_type`, in which case it is that base followed by the code; `title` is the
+/// reason phrase, as RFC 9457 §4.2.1 asks of `about:blank`; `status` is the response
+/// status; `detail` is the public message.
+pub struct Problem<'a, E: ?Sized>(&'a E);
+
+impl<'a, E: ?Sized> Body<'a, E> {
+    /// The plain body of `error`.
+    pub fn new(error: &'a E) -> Self {
+        Body(error)
+    }
+}
+
+impl<'a, E: ?Sized> Problem<'a, E> {
+    /// The problem details body of `error`.
+    pub fn new(error: &'a E) -> Self {
+        Problem(error)
+    }
+}
+
+impl<E: ApiError> Serialize for Body<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let error = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("error", &error.message())?;
+        map.serialize_entry("code", error.code())?;
+        error.serialize_fields(&mut map)?;
+        map.end()
+    }
+}
+
+impl<E: ApiError> Serialize for Problem<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let error = self.0;
+        let code = error.code();
+        let mut map = serializer.serialize_map(None)?;
+        match E::PROBLEM_TYPE {
+            Some(base) => map.serialize_entry("type", &Concat(base, code))?,
+            None => map.serialize_entry("type", "about:blank")?,
+        }
+        map.serialize_entry("title", error.reason())?;
+        map.serialize_entry("status", &error.status().as_u16())?;
+        map.serialize_entry("detail", &error.message())?;
+        map.serialize_entry("code", code)?;
+        error.serialize_fields(&mut map)?;
+        map.end()
+    }
+}
+
+impl<E: ApiError> fmt::Debug for Body<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Body")
+            .field("error", &self.0.message())
+            .field("code", &self.0.code())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<E: ApiError> fmt::Debug for Problem<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Problem")
+            .field("status", &self.0.status())
+            .field("detail", &self.0.message())
+            .field("code", &self.0.code())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Two strings serialized as one, without building a `String`.
+struct Concat(&'static str, &'static str);
+
+impl Serialize for Concat {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{}{}", self.0, self.1))
+    }
+}

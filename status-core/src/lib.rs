@@ -1,0 +1,57 @@
+//! Runtime of the [`status`](https://docs.rs/status) crate: the HTTP status registry
+//! ([`Status`]), the [`ApiError`] trait, its two JSON bodies ([`Body`], [`Problem`]) and the
+//! [catalog](Entry) of a type's variants.
+//!
+//! Most users depend on `status` and derive the trait; this crate is what the derive's code
+//! calls, and what a hand-written impl implements.
+//!
+//! ```
+//! use status_core::{Class, Status};
+//!
+//! assert_eq!(Status::TOO_MANY_REQUESTS.reason(), Some("Too Many Requests"));
+//! assert_eq!(Status::TOO_MANY_REQUESTS.class(), Class::ClientError);
+//! ```
+
+#![warn(missing_docs)]
+
+mod adapters;
+mod api_error;
+mod body;
+mod catalog;
+mod status;
+
+pub use crate::api_error::{
+    ApiError, Format, HeaderValue, Message, collect_headers, is_valid_header_name,
+    is_valid_header_value,
+};
+pub use crate::body::{Body, Problem};
+pub use crate::catalog::{Entry, MessageSource, VariantInfo, walk};
+pub use crate::status::{Class, InvalidStatus, Status};
+
+/// The registry the derive reads at compile time. Not a public API.
+#[doc(hidden)]
+pub mod registry {
+    pub use crate::status::{REGISTRY, Registered, registered};
+}
+
+/// What the derive's generated code names. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use ::core;
+    pub use ::serde;
+    pub use ::serde::ser::SerializeMap;
+
+    pub use crate::__impl_adapters;
+
+    pub use crate::{ApiError, Entry, Format, HeaderValue, Message, MessageSource, Status, VariantInfo};
+
+    /// A status the derive has already checked to be in `100..=599`.
+    #[inline]
+    #[must_use]
+    pub const fn status(code: u16) -> Status {
+        match Status::new(code) {
+            Some(status) => status,
+            None => Status::INTERNAL_SERVER_ERROR,
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The input as a model that borrows from `syn`, so every later error can point at the
+//! user's own tokens.
+
+use proc_macro2::Span;
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
+
+use crate::attr::{self, Attrs, Place};
+use crate::ctxt::Ctxt;
+
+pub struct Input<'a> {
+    pub ident: &'a Ident,
+    pub generics: &'a Generics,
+    /// The enum's attribute, or the struct's (which is also its one variant's).
+    pub container: Attrs,
+    pub shape: Shape<'a>,
+}
+
+pub enum Shape<'a> {
+    Enum(Vec<Variant<'a>>),
+    Struct(Variant<'a>),
+    Union,
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    /// `None` for a struct: the pattern is `Self { .. }`.
+    pub path: Option<&'a Ident>,
+    pub attrs: Attrs,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub member: Member,
+    pub ty: &'a Type,
+    pub attrs: Attrs,
+    /// The field's name, or its type for a tuple field.
+    pub span: Span,
+}
+
+impl<'a> Input<'a> {
+    pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Self {
+        let (container, shape) = match &node.data {
+            Data::Enum(data) => {
+                let container = attr::parse(cx, &node.attrs, Place::Enum);
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|variant| Variant {
+                        ident: &variant.ident,
+                        path: Some(&variant.ident),
+                        attrs: attr::parse(cx, &variant.attrs, Place::Variant),
+                        fields: fields(cx, &variant.fields),
+                    })
+                    .collect();
+                (container, Shape::Enum(variants))
+            }
+            Data::Struct(data) => {
+                let attrs = attr::parse(cx, &node.attrs, Place::Struct);
+                let variant = Variant {
+                    ident: &node.ident,
+                    path: None,
+                    attrs: attrs.clone(),
+                    fields: fields(cx, &data.fields),
+                };
+                (attrs, Shape::Struct(variant))
+            }
+            Data::Union(data) => {
+                cx.error(
+                    data.union_token.span,
+                    "#[derive(ApiError)] works on enums and structs, not unions: a union cannot tell which of its fields holds the error; use an enum with one variant per error",
+                );
+                (Attrs::default(), Shape::Union)
+            }
+        };
+        Input { ident: &node.ident, generics: &node.generics, container, shape }
+    }
+
+    pub fn variants(&self) -> &[Variant<'a>] {
+        match &self.shape {
+            Shape::Enum(variants) => variants,
+            Shape::Struct(variant) => std::slice::from_ref(variant),
+            Shape::Union => &[],
+        }
+    }
+
+    pub fn is_enum(&self) -> bool {
+        matches!(self.shape, Shape::Enum(_))
+    }
+}
+
+fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| Field {
+            member: match &field.ident {
+                Some(ident) => Member::Named(ident.clone()),
+                None => Member::Unnamed(syn::Index { index: u32::try_from(i).unwrap_or(u32::MAX), span: Span::call_site() }),
+            },
+            ty: &field.ty,
+            attrs: attr::parse(cx, &field.attrs, Place::Field),
+            span: match &field.ident {
+                Some(ident) => ident.span(),
+                None => first_span(&field.ty),
+            },
+        })
+        .collect()
+}
+
+fn first_span(tokens: &impl quote::ToTokens) -> Span {
+    tokens
+        .to_token_stream()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |tt| tt.span())
+}

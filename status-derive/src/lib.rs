@@ -1,0 +1,30 @@
+//! The `#[derive(ApiError)]` macro of the [`status`](https://docs.rs/status) crate.
+//!
+//! Use it through `status`, which re-exports it beside the trait it implements; the
+//! attribute grammar and the rules it checks are documented there.
+
+#![warn(missing_docs)]
+
+#![allow(
+    clippy::needless_pass_by_value,
+    clippy::too_many_lines,
+    clippy::similar_names
+)]
+
+mod ast;
+mod attr;
+mod ctxt;
+mod expand;
+mod fallback;
+mod names;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `status::ApiError` from `#[status(...)]` attributes. See the `status` crate.
+#[proc_macro_derive(ApiError, attributes(status))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}

@@ -1,0 +1,214 @@
+//! Name helpers for messages: the default code, "did you mean", and the status a variant's
+//! name suggests.
+
+/// `UserExists` → `USER_EXISTS`, `HTTPTimeout` → `HTTP_TIMEOUT`, `Error404` → `ERROR404`.
+pub fn upper_snake(name: &str) -> String {
+    let name = name.strip_prefix("r#").unwrap_or(name);
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '_' {
+            if !out.is_empty() && !out.ends_with('_') {
+                out.push('_');
+            }
+            continue;
+        }
+        if c.is_uppercase() && i > 0 && !out.ends_with('_') {
+            let prev = chars[i - 1];
+            let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            if prev.is_lowercase() || prev.is_ascii_digit() || (prev.is_uppercase() && next_is_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.extend(c.to_uppercase());
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
+}
+
+/// Why `code` is not a valid code, if it is not: AIP-193 `[A-Z][A-Z0-9_]*[A-Z0-9]`, at most
+/// 63 characters.
+pub fn code_problem(code: &str) -> Option<&'static str> {
+    let bytes = code.as_bytes();
+    if bytes.len() > 63 {
+        return Some("is longer than 63 characters");
+    }
+    if bytes.len() < 2 {
+        return Some("needs at least two characters");
+    }
+    if !bytes[0].is_ascii_uppercase() {
+        return Some("must start with an uppercase letter A-Z");
+    }
+    if bytes[bytes.len() - 1] == b'_' {
+        return Some("must not end with `_`");
+    }
+    if !bytes
+        .iter()
+        .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Some("may hold only uppercase letters A-Z, digits and `_`");
+    }
+    None
+}
+
+/// The nearest valid spelling of a code the user wrote.
+pub fn corrected_code(code: &str) -> String {
+    let mut fixed: String = upper_snake(code)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    while fixed.contains("__") {
+        fixed = fixed.replace("__", "_");
+    }
+    let mut fixed = fixed.trim_matches('_').to_owned();
+    while fixed.starts_with(|c: char| c.is_ascii_digit()) {
+        fixed.remove(0);
+    }
+    if fixed.len() > 63 {
+        fixed.truncate(63);
+        while fixed.ends_with('_') {
+            fixed.pop();
+        }
+    }
+    if fixed.len() < 2 {
+        return "ERROR_CODE".to_owned();
+    }
+    fixed
+}
+
+/// Levenshtein distance, for "did you mean".
+pub fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The candidate closest to `word`, if it is close enough to be what was meant.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (distance(&lower, &c.to_ascii_lowercase()), c))
+        .filter(|&(d, c)| d <= (c.len() / 3).max(2))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// The status a variant's name suggests, for the "no status" error.
+pub fn suggested_status(name: &str) -> u16 {
+    let has = |word: &str| name.contains(word);
+    if has("NotFound") || has("Missing") && !has("Token") || has("NoSuch") {
+        404
+    } else if has("Exists") || has("Duplicate") || has("Conflict") || has("AlreadyTaken") {
+        409
+    } else if has("Unauthorized")
+        || has("Unauthenticated")
+        || has("InvalidToken")
+        || has("MissingToken")
+        || has("TokenExpired")
+        || has("ExpiredToken")
+        || has("InvalidCredentials")
+    {
+        401
+    } else if has("Forbidden") || has("PermissionDenied") || has("AccessDenied") {
+        403
+    } else if name.starts_with("Invalid") || name.starts_with("Validation") || has("Validation")
+    {
+        422
+    } else if has("RateLimit") || has("TooMany") || has("Throttled") {
+        429
+    } else if has("Timeout") || has("TimedOut") {
+        504
+    } else if has("Unavailable") || has("Maintenance") || has("Overloaded") {
+        503
+    } else if has("BadRequest") || has("Malformed") {
+        400
+    } else if has("Gone") {
+        410
+    } else if has("Upstream") || has("BadGateway") {
+        502
+    } else {
+        500
+    }
+}
+
+/// `Unprocessable Content` → `UnprocessableContent`: how a variant named after a reason
+/// phrase is spelled.
+pub fn camel_phrase(phrase: &str) -> String {
+    phrase
+        .split([' ', '-'])
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake() {
+        assert_eq!(upper_snake("UserExists"), "USER_EXISTS");
+        assert_eq!(upper_snake("NotFound"), "NOT_FOUND");
+        assert_eq!(upper_snake("HTTPTimeout"), "HTTP_TIMEOUT");
+        assert_eq!(upper_snake("Error404"), "ERROR404");
+        assert_eq!(upper_snake("r#Type"), "TYPE");
+        assert_eq!(upper_snake("Snake_Case"), "SNAKE_CASE");
+        assert_eq!(upper_snake("A"), "A");
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(code_problem("USER_NOT_FOUND"), None);
+        assert_eq!(code_problem("E2"), None);
+        assert!(code_problem("user_not_found").is_some());
+        assert!(code_problem("USER_").is_some());
+        assert!(code_problem("_USER").is_some());
+        assert!(code_problem("A").is_some());
+        assert!(code_problem(&"A".repeat(64)).is_some());
+        assert_eq!(code_problem(&"A".repeat(63)), None);
+        assert_eq!(corrected_code("userNotFound"), "USER_NOT_FOUND");
+        assert_eq!(corrected_code("user-not-found"), "USER_NOT_FOUND");
+        assert_eq!(corrected_code("404_NOT_FOUND"), "NOT_FOUND");
+    }
+
+    #[test]
+    fn did_you_mean() {
+        assert_eq!(nearest("cod", ["code", "message"]), Some("code"));
+        assert_eq!(nearest("NOT_FOND", ["NOT_FOUND", "FOUND"]), Some("NOT_FOUND"));
+        assert_eq!(nearest("zzzzzz", ["code"]), None);
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggested_status("UserNotFound"), 404);
+        assert_eq!(suggested_status("EmailExists"), 409);
+        assert_eq!(suggested_status("InvalidToken"), 401);
+        assert_eq!(suggested_status("InvalidPrice"), 422);
+        assert_eq!(suggested_status("PermissionDenied"), 403);
+        assert_eq!(suggested_status("RateLimited"), 429);
+        assert_eq!(suggested_status("UpstreamTimeout"), 504);
+        assert_eq!(suggested_status("Database"), 500);
+        assert_eq!(camel_phrase("Unprocessable Content"), "UnprocessableContent");
+        assert_eq!(camel_phrase("Non-Authoritative Information"), "NonAuthoritativeInformation");
+    }
+}

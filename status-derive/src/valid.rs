@@ -1,0 +1,379 @@
+//! The rules that need more than one attribute: status class and registration, required
+//! headers, codes (format and uniqueness), and the combinations of keys. Produces the
+//! checked model that `expand` reads.
+
+use std::collections::HashMap;
+
+use proc_macro2::Span;
+use status_core::registry::{Registered, registered};
+
+use crate::ast::{Field, Input, Variant};
+use crate::attr::{Attrs, HeaderAttr, StatusAttr, kw};
+use crate::ctxt::Ctxt;
+use crate::names;
+
+pub struct Mapping<'a> {
+    pub variant: &'a Variant<'a>,
+    pub kind: Kind<'a>,
+}
+
+pub enum Kind<'a> {
+    Own(Own<'a>),
+    Transparent(&'a Field<'a>),
+}
+
+pub struct Own<'a> {
+    pub status: u16,
+    pub reason: String,
+    pub code: String,
+    pub message: Message,
+    pub headers: Vec<Header<'a>>,
+    pub exposed: Vec<(String, &'a Field<'a>)>,
+}
+
+pub enum Message {
+    Display,
+    Reason,
+    Fixed(String),
+}
+
+pub struct Header<'a> {
+    pub name: String,
+    pub value: HeaderValue<'a>,
+}
+
+pub enum HeaderValue<'a> {
+    Static(String),
+    Field(&'a Field<'a>),
+}
+
+/// Members the bodies already use: an exposed field may not take their names.
+const RESERVED: &[&str] = &["error", "code", "type", "title", "status", "detail", "instance"];
+
+pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
+    let container = &input.container;
+    if input.is_enum() {
+        if let Some(status) = container.status {
+            check_status(cx, status, container.reason.as_ref(), input.ident);
+        } else if let Some(reason) = &container.reason {
+            cx.error(reason.span(), "`reason` names an unregistered status; give the status too: #[status(499, reason = \"...\")]");
+        }
+    }
+    let mut codes: HashMap<String, &Variant> = HashMap::new();
+    let mut mappings = Vec::new();
+    for variant in input.variants() {
+        let kind = match variant.attrs.transparent {
+            Some(span) => transparent(cx, variant, span),
+            None => own(cx, input, variant, &mut codes).map(Kind::Own),
+        };
+        if let Some(kind) = kind {
+            mappings.push(Mapping { variant, kind });
+        }
+    }
+    mappings
+}
+
+fn transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>, span: Span) -> Option<Kind<'a>> {
+    for &(key, key_span) in &variant.attrs.keys {
+        if key != kw::TRANSPARENT && key != kw::CRATE && key != kw::FORMAT && key != kw::PROBLEM_TYPE {
+            let what = if key == kw::STATUS { "a status".to_owned() } else { format!("`{key}`") };
+            cx.error(
+                key_span,
+                format!("{what} has no effect beside `transparent`: the inner error supplies status, code, message and headers; remove it"),
+            );
+        }
+    }
+    if variant.fields.len() != 1 {
+        cx.error(
+            span,
+            format!(
+                "`transparent` hands status, code, message, headers and body to the variant's one field, but `{}` has {} fields; a transparent variant holds exactly one field that is itself an ApiError, e.g. {}(#[from] InnerError)",
+                variant.ident,
+                variant.fields.len(),
+                variant.ident,
+            ),
+        );
+        return None;
+    }
+    let field = &variant.fields[0];
+    for &(key, key_span) in &field.attrs.keys {
+        cx.error(key_span, format!("`{key}` has no effect on the field of a transparent variant: the inner error decides its own body and headers"));
+    }
+    Some(Kind::Transparent(field))
+}
+
+fn own<'a>(
+    cx: &Ctxt,
+    input: &'a Input<'a>,
+    variant: &'a Variant<'a>,
+    codes: &mut HashMap<String, &'a Variant<'a>>,
+) -> Option<Own<'a>> {
+    let attrs = &variant.attrs;
+    let container = &input.container;
+    let inherited = attrs.status.is_none() && input.is_enum();
+    let status = if inherited { container.status } else { attrs.status };
+    let reason_lit = if inherited { container.reason.as_ref() } else { attrs.reason.as_ref() };
+
+    let code = code(cx, variant, codes);
+    let message = message(cx, attrs, status);
+
+    let Some(status) = status else {
+        let suggested = names::suggested_status(&variant.ident.to_string());
+        let phrase = registered(suggested).map_or("", |row| row.phrase);
+        cx.error(
+            variant.ident.span(),
+            format!(
+                "`{}` has no status; an error response needs a 4xx or 5xx (RFC 9110 §15): add #[status({suggested})] ({phrase}), or give the enum a default such as #[status(500)]",
+                variant.ident
+            ),
+        );
+        return None;
+    };
+    if !inherited {
+        check_status(cx, status, reason_lit, variant.ident);
+    }
+    let reason = match (registered(status.code), reason_lit) {
+        (Some(row), _) => row.phrase.to_owned(),
+        (None, Some(lit)) => lit.value(),
+        (None, None) => String::new(),
+    };
+
+    let headers = headers(cx, container, variant, input.is_enum());
+    if let Some(required) = registered(status.code).and_then(|row| row.required_header.map(|h| (row, h))) {
+        check_required(cx, required, &headers, variant, status, inherited);
+    }
+    let exposed = exposed(cx, variant);
+    if status.code >= 400 {
+        name_mismatch(cx, container, variant, status.code);
+    }
+    Some(Own { status: status.code, reason, code: code?, message, headers, exposed })
+}
+
+fn class_fix(ident: &syn::Ident) -> String {
+    let suggested = names::suggested_status(&ident.to_string());
+    let phrase = registered(suggested).map_or("", |row| row.phrase);
+    format!(
+        "an error is a 4xx (the client must change its request) or a 5xx (the server failed); for `{ident}`, #[status({suggested})] ({phrase})"
+    )
+}
+
+fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&syn::LitStr>, ident: &syn::Ident) {
+    let code = status.code;
+    let display = match registered(code) {
+        Some(row) => format!("{code} {}", row.phrase),
+        None => code.to_string(),
+    };
+    let class = match code / 100 {
+        1 => Some("an informational status: an interim response, never a final answer (RFC 9110 §15.2)"),
+        2 => Some("a success status: an error must never be sent as success, every client that checks the status would read it as one (RFC 9110 §15.3)"),
+        3 => Some("a redirection status: it sends the client elsewhere, it does not report an error (RFC 9110 §15.4)"),
+        _ => None,
+    };
+    if let Some(class) = class {
+        cx.error(status.span, format!("`{display}` is {class}; {}", class_fix(ident)));
+        return;
+    }
+    match (registered(code), reason) {
+        (Some(row), Some(reason)) => cx.error(
+            reason.span(),
+            format!(
+                "{code} is registered as \"{}\" ({}); `reason` is only for unregistered codes, remove it",
+                row.phrase, row.section
+            ),
+        ),
+        (None, None) => {
+            let base = if code < 500 { "400 Bad Request" } else { "500 Internal Server Error" };
+            let why = match code {
+                418 => "418 is reserved and unused (RFC 9110 §15.5.19)".to_owned(),
+                510 => "510 Not Extended is obsoleted (RFC 2774 is historic)".to_owned(),
+                _ => format!("{code} is not a registered status code"),
+            };
+            cx.error(
+                status.span,
+                format!(
+                    "{why}: clients read it as {base} (RFC 9110 §15) and it has no reason phrase; name it with #[status({code}, reason = \"...\")], or use a registered code"
+                ),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn code<'a>(cx: &Ctxt, variant: &'a Variant<'a>, codes: &mut HashMap<String, &'a Variant<'a>>) -> Option<String> {
+    let (code, span) = match &variant.attrs.code {
+        Some(lit) => (lit.value(), lit.span()),
+        None => (names::upper_snake(&variant.ident.to_string()), variant.ident.span()),
+    };
+    if let Some(problem) = names::code_problem(&code) {
+        let fixed = names::corrected_code(&code);
+        let msg = if variant.attrs.code.is_some() {
+            format!(
+                "code `{code}` {problem}: a code is UPPER_SNAKE_CASE, [A-Z][A-Z0-9_]*[A-Z0-9], at most 63 characters (AIP-193); write code = \"{fixed}\""
+            )
+        } else {
+            format!(
+                "the default code of `{}` is `{code}`, which {problem}: a code is UPPER_SNAKE_CASE, [A-Z][A-Z0-9_]*[A-Z0-9], at most 63 characters (AIP-193); give one with code = \"{fixed}\"",
+                variant.ident
+            )
+        };
+        cx.error(span, msg);
+        return None;
+    }
+    if let Some(first) = codes.get(&code) {
+        cx.error(
+            span,
+            format!(
+                "code `{code}` is already used by `{}`; clients switch on codes, so one code must name one error (AIP-193): give this variant its own, e.g. code = \"{}\"",
+                first.ident,
+                names::upper_snake(&variant.ident.to_string()),
+            ),
+        );
+        return None;
+    }
+    codes.insert(code.clone(), variant);
+    Some(code)
+}
+
+fn message(cx: &Ctxt, attrs: &Attrs, status: Option<StatusAttr>) -> Message {
+    let server = status.is_some_and(|s| s.code >= 500);
+    let client = status.is_some_and(|s| (400..500).contains(&s.code));
+    if let (Some(expose), Some(redact)) = (attrs.expose, attrs.redact) {
+        let (later, earlier) = if attrs.keys.iter().position(|k| k.0 == kw::EXPOSE) > attrs.keys.iter().position(|k| k.0 == kw::REDACT) {
+            (expose, "redact")
+        } else {
+            (redact, "expose")
+        };
+        let later_name = if earlier == "redact" { "expose" } else { "redact" };
+        cx.error(later, format!("`{later_name}` contradicts `{earlier}`: `expose` sends the Display text, `redact` sends the reason phrase; keep one"));
+        return Message::Reason;
+    }
+    if let Some(message) = &attrs.message {
+        for (key, span) in [(kw::EXPOSE, attrs.expose), (kw::REDACT, attrs.redact)] {
+            if let Some(span) = span {
+                cx.error(span, format!("`{key}` contradicts `message`: `message` already fixes the public text; keep one"));
+            }
+        }
+        return Message::Fixed(message.value());
+    }
+    if let Some(span) = attrs.expose {
+        if client {
+            cx.error(span, "`expose` has no effect on a 4xx: a client error already sends its Display text; remove it");
+        }
+        return Message::Display;
+    }
+    if let Some(span) = attrs.redact {
+        if server {
+            cx.error(span, "`redact` has no effect on a 5xx: a server error already sends its reason phrase, never its Display text (RFC 9457 §5); remove it");
+        }
+        return Message::Reason;
+    }
+    if server { Message::Reason } else { Message::Display }
+}
+
+fn headers<'a>(cx: &Ctxt, container: &Attrs, variant: &'a Variant<'a>, is_enum: bool) -> Vec<Header<'a>> {
+    let mut out: Vec<Header<'a>> = Vec::new();
+    let inherited: &[HeaderAttr] = if is_enum { &container.headers } else { &[] };
+    for header in inherited {
+        if !variant.attrs.headers.iter().any(|own| own.name.eq_ignore_ascii_case(&header.name)) {
+            out.push(Header { name: header.name.clone(), value: HeaderValue::Static(header.value.clone()) });
+        }
+    }
+    for header in &variant.attrs.headers {
+        out.push(Header { name: header.name.clone(), value: HeaderValue::Static(header.value.clone()) });
+    }
+    for field in &variant.fields {
+        if let Some(name) = &field.attrs.field_header {
+            let name_text = name.value();
+            if out.iter().any(|h| h.name.eq_ignore_ascii_case(&name_text)) {
+                cx.error(name.span(), format!("duplicate header `{name_text}`: the attribute already sets it; give each header once"));
+            } else {
+                out.push(Header { name: name_text, value: HeaderValue::Field(field) });
+            }
+        }
+    }
+    out
+}
+
+fn check_required(cx: &Ctxt, (row, header): (&Registered, &str), headers: &[Header], variant: &Variant, status: StatusAttr, inherited: bool) {
+    if headers.iter().any(|h| h.name.eq_ignore_ascii_case(header)) {
+        return;
+    }
+    let fix = match header {
+        "WWW-Authenticate" => "www_authenticate = \"Bearer realm=\\\"api\\\"\"",
+        "Allow" => "allow = \"GET, HEAD\"",
+        "Proxy-Authenticate" => "header(\"Proxy-Authenticate\" = \"Basic realm=\\\"proxy\\\"\")",
+        _ => "header(\"Upgrade\" = \"HTTP/2.0\")",
+    };
+    let what = match header {
+        "WWW-Authenticate" => "with at least one challenge",
+        "Allow" => "listing the methods the resource supports (an empty list is legal)",
+        "Proxy-Authenticate" => "with at least one challenge",
+        _ => "naming the protocols to switch to",
+    };
+    let (span, whose) = if inherited {
+        (variant.ident.span(), format!("`{}` takes {} {} from the enum, which", variant.ident, row.code, row.phrase))
+    } else {
+        (status.span, format!("{} {}", row.code, row.phrase))
+    };
+    cx.error(
+        span,
+        format!(
+            "{whose} must send a `{header}` header {what} ({}); add {fix}, or mark a field #[status(header = \"{header}\")]",
+            row.section
+        ),
+    );
+}
+
+fn exposed<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(String, &'a Field<'a>)> {
+    let mut out: Vec<(String, &Field)> = Vec::new();
+    for field in &variant.fields {
+        let Some(span) = field.attrs.expose else { continue };
+        let (name, span) = match (&field.attrs.expose_as, &field.member) {
+            (Some(lit), _) => (lit.value(), lit.span()),
+            (None, syn::Member::Named(ident)) => (ident.to_string().trim_start_matches("r#").to_owned(), span),
+            (None, syn::Member::Unnamed(index)) => {
+                cx.error(span, format!("field {} of a tuple variant has no name to send; write #[status(expose = \"name\")]", index.index));
+                continue;
+            }
+        };
+        if name.is_empty() {
+            cx.error(span, "an exposed field needs a name: #[status(expose = \"name\")]");
+        } else if RESERVED.contains(&name.as_str()) {
+            cx.error(
+                span,
+                format!("an exposed field named `{name}` would overwrite the body's own `{name}` member; send it under another name: #[status(expose = \"{name}_value\")]"),
+            );
+        } else if out.iter().any(|(other, _)| *other == name) {
+            cx.error(span, format!("two exposed fields are named `{name}`; a JSON member appears once, rename one with #[status(expose = \"...\")]"));
+        } else {
+            out.push((name, field));
+        }
+    }
+    out
+}
+
+fn name_mismatch(cx: &Ctxt, container: &Attrs, variant: &Variant, status: u16) {
+    if variant.attrs.allows(kw::NAME_MISMATCH) || container.allows(kw::NAME_MISMATCH) {
+        return;
+    }
+    let name = variant.ident.to_string();
+    let Some(named) = status_core::registry::REGISTRY
+        .iter()
+        .find(|row| row.code >= 400 && names::camel_phrase(row.phrase) == name)
+    else {
+        return;
+    };
+    if named.code == status {
+        return;
+    }
+    let mapped = registered(status).map_or(String::new(), |row| format!(" {}", row.phrase));
+    let why = match (named.code, status) {
+        (401, 403) | (403, 401) => " (401 means *who are you?*: no valid credentials; 403 means *I know you, but you may not*)",
+        _ => "",
+    };
+    let note = format!(
+        "`{name}` is mapped to {status}{mapped}, but its name is the reason phrase of {} {}{why}; use #[status({})], or silence this with #[status({status}, allow(name_mismatch))]",
+        named.code, named.phrase, named.code
+    );
+    cx.warn(variant.ident.span(), &format!("{name}_is_mapped_to_{status}"), &note);
+}
