@@ -73,10 +73,11 @@ pub fn corrected_code(code: &str) -> String {
             fixed.pop();
         }
     }
-    if fixed.len() < 2 {
-        return "ERROR_CODE".to_owned();
+    match fixed.len() {
+        0 => "ERROR_CODE".to_owned(),
+        1 => format!("{fixed}_ERROR"),
+        _ => fixed,
     }
-    fixed
 }
 
 /// Levenshtein distance, for "did you mean".
