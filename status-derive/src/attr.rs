@@ -45,7 +45,10 @@ pub enum Place {
 
 impl Place {
     fn keys(self) -> &'static [&'static str] {
-        use kw::*;
+        use kw::{
+            ALLOW, CODE, CRATE, EXPOSE, FORMAT, HEADER, MESSAGE, PROBLEM_TYPE, REASON, REDACT,
+            RETRY_AFTER, TRANSPARENT, WWW_AUTHENTICATE,
+        };
         const VARIANT: &[&str] = &[
             CODE, MESSAGE, EXPOSE, REDACT, TRANSPARENT, REASON, WWW_AUTHENTICATE, ALLOW,
             RETRY_AFTER, HEADER,
@@ -120,6 +123,8 @@ pub struct Attrs {
     pub krate: Option<Path>,
     pub format: Option<Format>,
     pub problem_type: Option<LitStr>,
+    /// A status was written, even one that was rejected: no "has no status" error then.
+    pub status_written: bool,
     /// Every key given (status included), in order, for the rules about combinations.
     pub keys: Vec<(&'static str, Span)>,
 }
@@ -156,7 +161,7 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
             }
             Meta::Path(path) => cx.error_spanned(path, format!("#[status] needs arguments here: {}", example(place))),
             Meta::NameValue(meta) => cx.error_spanned(
-                &meta.eq_token,
+                meta.eq_token,
                 format!("#[status] takes a list, not `= value`: {}", example(place)),
             ),
         }
@@ -191,11 +196,8 @@ impl Parser<'_> {
     }
 
     fn parse_item(&mut self, input: ParseStream) -> syn::Result<()> {
-        if input.peek(LitInt) {
-            let lit: LitInt = input.parse()?;
-            return self.number(&lit);
-        }
         if input.peek(Token![-]) {
+            self.out.status_written = true;
             let minus: Token![-] = input.parse()?;
             let lit: Lit = input.parse()?;
             self.cx.error_spanned(
@@ -204,7 +206,13 @@ impl Parser<'_> {
             );
             return Ok(());
         }
+        if input.peek(LitInt) {
+            let lit: LitInt = input.parse()?;
+            self.number(&lit);
+            return Ok(());
+        }
         if input.peek(Lit) {
+            self.out.status_written = true;
             let lit: Lit = input.parse()?;
             let msg = match &lit {
                 Lit::Str(s) => format!(
@@ -228,7 +236,8 @@ impl Parser<'_> {
                 syn::parenthesized!(content in input);
                 return self.key_list(&ident, &content);
             }
-            return self.flag_or_name(&ident);
+            self.flag_or_name(&ident);
+            return Ok(());
         }
         Err(input.error(
             "expected a status (404 or NOT_FOUND) or a key such as `code = \"USER_NOT_FOUND\"`",
@@ -247,6 +256,21 @@ impl Parser<'_> {
                 return false;
             }
         } else if !self.place.keys().contains(&key) {
+            self.misplaced(key, span);
+            return false;
+        }
+        if let Some(&(_, _)) = self.out.keys.iter().find(|(k, _)| *k == key) {
+            let what = if key == kw::STATUS { "status; a variant has one status".to_owned() } else { format!("`{key}`") };
+            self.cx.error(span, format!("duplicate {what}"));
+            return false;
+        }
+        self.out.keys.push((key, span));
+        true
+    }
+
+    /// A key that exists, but not in this place.
+    fn misplaced(&self, key: &str, span: Span) {
+        {
             let hint = match (key, self.place) {
                 (kw::CODE | kw::MESSAGE | kw::EXPOSE | kw::REDACT | kw::TRANSPARENT, Place::Enum) => {
                     "; it belongs on a variant".to_owned()
@@ -259,19 +283,12 @@ impl Parser<'_> {
                 }
                 _ => String::new(),
             };
-            self.cx.error(span, format!("`{key}` is not allowed on {}{hint}", self.place.name()));
-            return false;
+            self.cx.error(span, format!("`{key}` is not allowed on {}{hint}: {}", self.place.name(), usage(key)));
         }
-        if let Some(&(_, _)) = self.out.keys.iter().find(|(k, _)| *k == key) {
-            let what = if key == kw::STATUS { "status; a variant has one status".to_owned() } else { format!("`{key}`") };
-            self.cx.error(span, format!("duplicate {what}"));
-            return false;
-        }
-        self.out.keys.push((key, span));
-        true
     }
 
-    fn number(&mut self, lit: &LitInt) -> syn::Result<()> {
+    fn number(&mut self, lit: &LitInt) {
+        self.out.status_written = true;
         let code = lit.base10_parse::<u64>().ok().and_then(|n| u16::try_from(n).ok());
         match code {
             Some(code @ 100..=599) => {
@@ -287,10 +304,9 @@ impl Parser<'_> {
                 ),
             ),
         }
-        Ok(())
     }
 
-    fn flag_or_name(&mut self, ident: &Ident) -> syn::Result<()> {
+    fn flag_or_name(&mut self, ident: &Ident) {
         let name = ident.unraw().to_string();
         let span = ident.span();
         match name.as_str() {
@@ -310,6 +326,7 @@ impl Parser<'_> {
                 }
             }
             _ if is_status_name(&name) && self.place.takes_status() => {
+                self.out.status_written = true;
                 match status_core::registry::REGISTRY.iter().find(|row| row.name == name) {
                     Some(row) => {
                         if self.accept(kw::STATUS, span) {
@@ -328,12 +345,15 @@ impl Parser<'_> {
             }
             _ => self.unknown(&name, span, None),
         }
-        Ok(())
     }
 
     fn unknown(&self, name: &str, span: Span, how: Option<&str>) {
         let keys = self.place.keys();
         let known = keys.iter().copied().chain([kw::STATUS]).find(|k| *k == name);
+        if known.is_none() && Place::Struct.keys().contains(&name) {
+            self.misplaced(name, span);
+            return;
+        }
         let msg = if let Some(key) = known {
             let usage = usage(key);
             format!("`{key}` is written {usage}{}", how.map(|h| format!(", not {h}")).unwrap_or_default())
@@ -401,16 +421,24 @@ impl Parser<'_> {
                 }
             }
             kw::RETRY_AFTER => {
+                const RETRY_AFTER: &str = "`retry_after` is a non-negative whole number of seconds or an HTTP-date (RFC 9110 §10.2.3): retry_after = 120";
+                if input.peek(Token![-]) {
+                    let minus: Token![-] = input.parse()?;
+                    let lit: Lit = input.parse()?;
+                    self.cx.error_spanned(quote::quote!(#minus #lit), RETRY_AFTER);
+                    return Ok(());
+                }
                 let value = if input.peek(LitStr) {
                     let lit: LitStr = input.parse()?;
                     (lit.value(), lit.span())
                 } else {
-                    let lit: LitInt = input.parse().map_err(|err| {
-                        Error::new(err.span(), "`retry_after` takes seconds or an HTTP-date (RFC 9110 §10.2.3): retry_after = 120")
-                    })?;
+                    let lit: LitInt = input.parse().map_err(|err| Error::new(err.span(), RETRY_AFTER))?;
                     match lit.base10_parse::<u64>() {
                         Ok(seconds) => (seconds.to_string(), lit.span()),
-                        Err(err) => return Err(err),
+                        Err(_) => {
+                            self.cx.error(lit.span(), RETRY_AFTER);
+                            return Ok(());
+                        }
                     }
                 };
                 if self.accept(key, span) {

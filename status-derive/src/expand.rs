@@ -1,10 +1,10 @@
 //! Code generation, from the checked model only.
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::{DeriveInput, Member, WherePredicate};
 
-use crate::ast::{Field, Input, Variant};
+use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Format;
 use crate::ctxt::Ctxt;
 use crate::fallback;
@@ -17,6 +17,9 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
     let mappings = valid::check(&cx, &input);
     let (errors, warnings) = cx.finish();
     match errors {
+        // A union gets no impl: it cannot be an error type, and an impl would only add
+        // "Error is not implemented" to the one message that matters.
+        Some(errors) if matches!(input.shape, Shape::Union) => errors,
         Some(errors) => {
             let fallback = fallback::expand(&input);
             quote! { #errors #fallback }
@@ -226,7 +229,10 @@ fn arms<'a>(
     let arms = mappings.iter().map(|mapping| {
         let (fields, body) = match &mapping.kind {
             Kind::Own(own_mapping) => own(own_mapping),
-            Kind::Transparent(field) => (vec![*field], transparent(&quote!(__inner))),
+            Kind::Transparent(field) => {
+                let inner = Ident::new("__inner", field.span);
+                (vec![*field], transparent(&quote!(#inner)))
+            }
         };
         let pat = pattern(mapping.variant, &fields, matches!(mapping.kind, Kind::Transparent(_)));
         quote!(#pat => { #body })
@@ -260,18 +266,22 @@ fn catalog_entry(p: &TokenStream, mapping: &Mapping) -> TokenStream {
         }
         Kind::Transparent(field) => {
             let ty = field.ty;
+            let api_error = quote_spanned!(field.span=> ApiError);
             quote! {
-                #p::Entry::Transparent { name: #name, inner: <#ty as #p::ApiError>::CATALOG }
+                #p::Entry::Transparent { name: #name, inner: <#ty as #p::#api_error>::CATALOG }
             }
         }
     }
 }
 
+/// The name a field is bound to in a pattern, spanned on the field so that a missing
+/// `Serialize` or `Display` is reported there.
 fn binding(field: &Field) -> Ident {
-    match &field.member {
-        Member::Named(ident) => format_ident!("__field_{}", ident.to_string().trim_start_matches("r#")),
-        Member::Unnamed(index) => format_ident!("__field{}", index.index),
-    }
+    let name = match &field.member {
+        Member::Named(ident) => format!("__field_{}", ident.to_string().trim_start_matches("r#")),
+        Member::Unnamed(index) => format!("__field{}", index.index),
+    };
+    Ident::new(&name, field.span)
 }
 
 /// `Self::Variant { a: __field_a, .. }`, binding only `fields`.
@@ -288,7 +298,7 @@ fn pattern(variant: &Variant, fields: &[&Field], transparent: bool) -> TokenStre
                 quote!(#index)
             }
         };
-        let binding = if transparent { format_ident!("__inner") } else { binding(field) };
+        let binding = if transparent { Ident::new("__inner", field.span) } else { binding(field) };
         quote!(#member: #binding)
     });
     quote!(#path { #(#bindings,)* .. })

@@ -8,7 +8,8 @@
 #![allow(
     clippy::needless_pass_by_value,
     clippy::too_many_lines,
-    clippy::similar_names
+    clippy::similar_names,
+    clippy::large_enum_variant
 )]
 
 mod ast;

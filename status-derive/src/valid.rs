@@ -118,6 +118,9 @@ fn own<'a>(
     let message = message(cx, attrs, status);
 
     let Some(status) = status else {
+        if attrs.status_written {
+            return None; // the status itself was reported
+        }
         let suggested = names::suggested_status(&variant.ident.to_string());
         let phrase = registered(suggested).map_or("", |row| row.phrase);
         cx.error(
@@ -305,9 +308,8 @@ fn check_required(cx: &Ctxt, (row, header): (&Registered, &str), headers: &[Head
         _ => "header(\"Upgrade\" = \"HTTP/2.0\")",
     };
     let what = match header {
-        "WWW-Authenticate" => "with at least one challenge",
+        "WWW-Authenticate" | "Proxy-Authenticate" => "with at least one challenge",
         "Allow" => "listing the methods the resource supports (an empty list is legal)",
-        "Proxy-Authenticate" => "with at least one challenge",
         _ => "naming the protocols to switch to",
     };
     let (span, whose) = if inherited {
@@ -318,7 +320,7 @@ fn check_required(cx: &Ctxt, (row, header): (&Registered, &str), headers: &[Head
     cx.error(
         span,
         format!(
-            "{whose} must send a `{header}` header {what} ({}); add {fix}, or mark a field #[status(header = \"{header}\")]",
+            "{whose} must send the `{header}` header {what} ({}); add {fix}, or mark a field #[status(header = \"{header}\")]",
             row.section
         ),
     );

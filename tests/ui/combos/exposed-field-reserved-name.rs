@@ -1,0 +1,13 @@
+use status::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum E {
+    #[error("oops")]
+    #[status(422)]
+    InvalidPrice {
+        #[status(expose)]
+        code: u32,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use status::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum E {
+    #[error(transparent)]
+    #[status(transparent)]
+    Io(std::io::Error),
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use status::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum E {
+    #[error("oops")]
+    #[status(429, header("X-Limit" = "1\r\nSet-Cookie: a=b"))]
+    Limited,
+}
+
+fn main() {}

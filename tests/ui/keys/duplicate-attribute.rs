@@ -1,0 +1,11 @@
+use status::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum E {
+    #[error("oops")]
+    #[status(404)]
+    #[status(code = "MISSING")]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use status::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum E {
+    #[error("oops")]
+    #[status(409)]
+    UserExists {
+        #[status(exposed)]
+        email: String,
+    },
+}
+
+fn main() {}

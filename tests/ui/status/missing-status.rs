@@ -1,0 +1,9 @@
+use status::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum E {
+    #[error("oops")]
+    UserNotFound,
+}
+
+fn main() {}
