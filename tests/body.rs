@@ -57,14 +57,26 @@ fn json(value: &impl serde::Serialize) -> String {
 #[test]
 fn status_by_number_and_by_name() {
     assert_eq!(UserError::NotFound.status(), Status::NOT_FOUND);
-    assert_eq!(UserError::UserExists { email: String::new() }.status(), Status::CONFLICT);
+    assert_eq!(
+        UserError::UserExists {
+            email: String::new()
+        }
+        .status(),
+        Status::CONFLICT
+    );
     assert_eq!(UserError::ClientClosed.status().as_u16(), 499);
 }
 
 #[test]
 fn code_explicit_and_default() {
     assert_eq!(UserError::NotFound.code(), "USER_NOT_FOUND");
-    assert_eq!(UserError::UserExists { email: String::new() }.code(), "USER_EXISTS");
+    assert_eq!(
+        UserError::UserExists {
+            email: String::new()
+        }
+        .code(),
+        "USER_EXISTS"
+    );
     assert_eq!(UserError::Database(String::new()).code(), "DATABASE");
     assert_eq!(UserError::BadLogin(String::new()).code(), "BAD_LOGIN");
 }
@@ -79,12 +91,18 @@ fn plain_body_of_a_4xx_uses_display() {
 
 #[test]
 fn exposed_fields_follow_code_in_declaration_order() {
-    let err = UserError::UserExists { email: "ada@example.com".into() };
+    let err = UserError::UserExists {
+        email: "ada@example.com".into(),
+    };
     assert_eq!(
         json(&err.body()),
         r#"{"error":"a user with email ada@example.com already exists","code":"USER_EXISTS","email":"ada@example.com"}"#
     );
-    let err = UserError::PriceTooLow { price: 3, min: 10, not_exposed: 7 };
+    let err = UserError::PriceTooLow {
+        price: 3,
+        min: 10,
+        not_exposed: 7,
+    };
     assert_eq!(
         json(&err.body()),
         r#"{"error":"price 3 is below 10","code":"PRICE_TOO_LOW","price":3,"minimum":10}"#
@@ -100,7 +118,10 @@ fn a_5xx_never_shows_its_display() {
     let err = UserError::Database("password=hunter2 host=db.internal".into());
     let body = json(&err.body());
     let problem = json(&err.problem());
-    assert_eq!(body, r#"{"error":"Internal Server Error","code":"DATABASE"}"#);
+    assert_eq!(
+        body,
+        r#"{"error":"Internal Server Error","code":"DATABASE"}"#
+    );
     assert_eq!(
         problem,
         r#"{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"Internal Server Error","code":"DATABASE"}"#
@@ -120,15 +141,24 @@ fn expose_sends_a_5xx_display() {
 #[test]
 fn redact_sends_the_reason_phrase_of_a_4xx() {
     let err = UserError::BadLogin("ada".into());
-    assert_eq!(json(&err.body()), r#"{"error":"Unauthorized","code":"BAD_LOGIN"}"#);
+    assert_eq!(
+        json(&err.body()),
+        r#"{"error":"Unauthorized","code":"BAD_LOGIN"}"#
+    );
     assert_eq!(err.to_string(), "invalid password for ada");
 }
 
 #[test]
 fn message_replaces_display() {
     let err = UserError::Maintenance;
-    assert_eq!(json(&err.body()), r#"{"error":"Try again in a minute","code":"MAINTENANCE"}"#);
-    assert!(matches!(err.message(), Message::Static("Try again in a minute")));
+    assert_eq!(
+        json(&err.body()),
+        r#"{"error":"Try again in a minute","code":"MAINTENANCE"}"#
+    );
+    assert!(matches!(
+        err.message(),
+        Message::Static("Try again in a minute")
+    ));
 }
 
 #[test]
@@ -143,7 +173,11 @@ fn reason_names_an_unregistered_status() {
 
 #[test]
 fn problem_of_a_4xx_with_fields() {
-    let err = UserError::PriceTooLow { price: 3, min: 10, not_exposed: 0 };
+    let err = UserError::PriceTooLow {
+        price: 3,
+        min: 10,
+        not_exposed: 0,
+    };
     assert_eq!(
         json(&err.problem()),
         r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"price 3 is below 10","code":"PRICE_TOO_LOW","price":3,"minimum":10}"#
@@ -182,9 +216,15 @@ pub enum Defaulted {
 #[test]
 fn the_enum_gives_a_default_status_and_headers() {
     assert_eq!(Defaulted::QueueFull.status(), Status::SERVICE_UNAVAILABLE);
-    assert_eq!(json(&Defaulted::QueueFull.body()), r#"{"error":"Service Unavailable","code":"QUEUE_FULL"}"#);
+    assert_eq!(
+        json(&Defaulted::QueueFull.body()),
+        r#"{"error":"Service Unavailable","code":"QUEUE_FULL"}"#
+    );
     assert_eq!(Defaulted::BadInput.status(), Status::BAD_REQUEST);
-    assert_eq!(status::collect_headers(&Defaulted::BadInput), [("Retry-After", "30".to_owned())]);
+    assert_eq!(
+        status::collect_headers(&Defaulted::BadInput),
+        [("Retry-After", "30".to_owned())]
+    );
 }
 
 /// A struct error: the struct's own attribute is its variant's.
@@ -206,9 +246,15 @@ pub struct ArchivedItem;
 fn struct_errors() {
     let err = QuotaExceeded { limit: 100 };
     assert_eq!(err.status(), Status::TOO_MANY_REQUESTS);
-    assert_eq!(json(&err.body()), r#"{"error":"quota of 100 exceeded","code":"QUOTA_EXCEEDED","limit":100}"#);
+    assert_eq!(
+        json(&err.body()),
+        r#"{"error":"quota of 100 exceeded","code":"QUOTA_EXCEEDED","limit":100}"#
+    );
     assert_eq!(ArchivedItem.code(), "ARCHIVED_ITEM");
-    assert_eq!(json(&ArchivedItem.body()), r#"{"error":"gone for good","code":"ARCHIVED_ITEM"}"#);
+    assert_eq!(
+        json(&ArchivedItem.body()),
+        r#"{"error":"gone for good","code":"ARCHIVED_ITEM"}"#
+    );
 }
 
 /// An enum with no variants still derives.
@@ -232,7 +278,10 @@ fn escaping_quotes_backslashes_controls_and_unicode() {
         ("say \"hi\"", r#"say \"hi\""#),
         ("C:\\path", r"C:\\path"),
         ("line\nbreak\ttab\r", r"line\nbreak\ttab\r"),
-        ("nul\u{0}bell\u{7}esc\u{1b}", r"nul\u0000bell\u0007esc\u001b"),
+        (
+            "nul\u{0}bell\u{7}esc\u{1b}",
+            r"nul\u0000bell\u0007esc\u001b",
+        ),
         ("héllo wörld ✓ 日本 🦀", "héllo wörld ✓ 日本 🦀"),
         ("</script>", "</script>"),
     ];

@@ -47,7 +47,10 @@ fn static_headers_in_order_with_enum_defaults_first() {
     );
     assert_eq!(
         collect_headers(&AuthError::WrongMethod),
-        [("Cache-Control", "no-store".to_owned()), ("Allow", "GET, HEAD".to_owned())]
+        [
+            ("Cache-Control", "no-store".to_owned()),
+            ("Allow", "GET, HEAD".to_owned())
+        ]
     );
     assert_eq!(
         collect_headers(&AuthError::Down),
@@ -60,12 +63,17 @@ fn static_headers_in_order_with_enum_defaults_first() {
 
 #[test]
 fn a_field_can_be_the_required_header() {
-    let err = AuthError::Expired { challenge: "Bearer error=\"invalid_token\"".into() };
+    let err = AuthError::Expired {
+        challenge: "Bearer error=\"invalid_token\"".into(),
+    };
     assert_eq!(
         collect_headers(&err),
         [
             ("Cache-Control", "no-store".to_owned()),
-            ("WWW-Authenticate", "Bearer error=\"invalid_token\"".to_owned()),
+            (
+                "WWW-Authenticate",
+                "Bearer error=\"invalid_token\"".to_owned()
+            ),
         ]
     );
 }
@@ -94,7 +102,10 @@ fn field_headers_are_displayed_not_stored() {
 
 #[test]
 fn a_variant_header_replaces_the_enum_default_of_the_same_name() {
-    assert_eq!(collect_headers(&AuthError::Override), [("cache-control", "max-age=5".to_owned())]);
+    assert_eq!(
+        collect_headers(&AuthError::Override),
+        [("cache-control", "max-age=5".to_owned())]
+    );
 }
 
 #[test]

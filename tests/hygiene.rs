@@ -26,7 +26,9 @@ mod __private {}
 trait ApiError {}
 
 #[derive(::real_std::fmt::Debug, thiserror::Error, status::ApiError)]
-enum Hygienic<T: ::real_std::fmt::Debug + ::real_std::fmt::Display + ::real_serde::Serialize + 'static> {
+enum Hygienic<
+    T: ::real_std::fmt::Debug + ::real_std::fmt::Display + ::real_serde::Serialize + 'static,
+> {
     #[error("not found")]
     #[status(404, www_authenticate = "x")]
     NotFound,

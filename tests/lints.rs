@@ -1,9 +1,20 @@
 //! The expansion is clean under the strictest lints a user may turn on; clippy pedantic is
 //! checked by `.ci/run` over this file.
 
-#![deny(warnings, unused_qualifications, unused_results, missing_docs, unreachable_pub)]
+#![deny(
+    warnings,
+    unused_qualifications,
+    unused_results,
+    missing_docs,
+    unreachable_pub
+)]
 #![deny(clippy::all, clippy::pedantic)]
-#![deny(rust_2018_idioms, trivial_casts, trivial_numeric_casts, unused_lifetimes)]
+#![deny(
+    rust_2018_idioms,
+    trivial_casts,
+    trivial_numeric_casts,
+    unused_lifetimes
+)]
 
 //! Lint test.
 

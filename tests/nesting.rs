@@ -47,7 +47,10 @@ fn three_levels_delegate_everything() {
     let err = ApiErr::Repo(RepoError::Db(DbError::RowLocked(7)));
     assert_eq!(err.status(), Status::CONFLICT);
     assert_eq!(err.code(), "ROW_LOCKED");
-    assert_eq!(json(&err.body()), r#"{"error":"row 7 locked","code":"ROW_LOCKED"}"#);
+    assert_eq!(
+        json(&err.body()),
+        r#"{"error":"row 7 locked","code":"ROW_LOCKED"}"#
+    );
     // The outermost type decides the problem `type` base.
     assert_eq!(
         json(&err.problem()),
@@ -55,12 +58,18 @@ fn three_levels_delegate_everything() {
     );
 
     let err = ApiErr::Repo(RepoError::Db(DbError::Unavailable));
-    assert_eq!(json(&err.body()), r#"{"error":"Service Unavailable","code":"UNAVAILABLE"}"#);
+    assert_eq!(
+        json(&err.body()),
+        r#"{"error":"Service Unavailable","code":"UNAVAILABLE"}"#
+    );
     assert_eq!(collect_headers(&err), [("Retry-After", "5".to_owned())]);
     assert!(!json(&err.problem()).contains("secret"));
 
     let err = ApiErr::Repo(RepoError::RepoNotFound { name: "x".into() });
-    assert_eq!(json(&err.body()), r#"{"error":"no such repo x","code":"REPO_NOT_FOUND","name":"x"}"#);
+    assert_eq!(
+        json(&err.body()),
+        r#"{"error":"no such repo x","code":"REPO_NOT_FOUND","name":"x"}"#
+    );
 }
 
 #[test]
@@ -72,15 +81,24 @@ fn the_catalog_nests() {
                 Entry::Transparent {
                     name: "Db",
                     inner: &[
-                        Entry::Variant(VariantInfo::new("RowLocked", Status::CONFLICT, "ROW_LOCKED")),
+                        Entry::Variant(VariantInfo::new(
+                            "RowLocked",
+                            Status::CONFLICT,
+                            "ROW_LOCKED",
+                        )),
                         Entry::Variant(
-                            VariantInfo::new("Unavailable", Status::SERVICE_UNAVAILABLE, "UNAVAILABLE")
-                                .headers(&["Retry-After"]),
+                            VariantInfo::new(
+                                "Unavailable",
+                                Status::SERVICE_UNAVAILABLE,
+                                "UNAVAILABLE",
+                            )
+                            .headers(&["Retry-After"]),
                         ),
                     ],
                 },
                 Entry::Variant(
-                    VariantInfo::new("RepoNotFound", Status::NOT_FOUND, "REPO_NOT_FOUND").fields(&["name"]),
+                    VariantInfo::new("RepoNotFound", Status::NOT_FOUND, "REPO_NOT_FOUND")
+                        .fields(&["name"]),
                 ),
             ],
         },
@@ -89,7 +107,9 @@ fn the_catalog_nests() {
     assert_eq!(ApiErr::CATALOG, EXPECTED);
 
     let mut flat = Vec::new();
-    status::walk(ApiErr::CATALOG, &mut |path, info| flat.push((path.join("::"), info.code)));
+    status::walk(ApiErr::CATALOG, &mut |path, info| {
+        flat.push((path.join("::"), info.code))
+    });
     assert_eq!(
         flat,
         [
@@ -176,8 +196,14 @@ fn generics_get_bounds_only_where_used() {
     let err: G = Generic::Inner(DbError::RowLocked(1));
     assert_eq!(err.code(), "ROW_LOCKED");
     let err: G = Generic::BadValue(42);
-    assert_eq!(json(&err.body()), r#"{"error":"bad value 42","code":"BAD_VALUE","value":42}"#);
-    let err: G = Generic::Limited { retry: Wrapper(9), by: "ip" };
+    assert_eq!(
+        json(&err.body()),
+        r#"{"error":"bad value 42","code":"BAD_VALUE","value":42}"#
+    );
+    let err: G = Generic::Limited {
+        retry: Wrapper(9),
+        by: "ip",
+    };
     assert_eq!(collect_headers(&err), [("Retry-After", "9".to_owned())]);
     assert_eq!(G::CATALOG.len(), 3);
 }

@@ -301,12 +301,21 @@ mod tests {
 
     #[test]
     fn reasons_are_the_iana_phrases() {
-        assert_eq!(Status::CONTENT_TOO_LARGE.reason(), Some("Content Too Large"));
-        assert_eq!(Status::UNPROCESSABLE_CONTENT.reason(), Some("Unprocessable Content"));
+        assert_eq!(
+            Status::CONTENT_TOO_LARGE.reason(),
+            Some("Content Too Large")
+        );
+        assert_eq!(
+            Status::UNPROCESSABLE_CONTENT.reason(),
+            Some("Unprocessable Content")
+        );
         assert_eq!(Status::new(418).unwrap().reason(), None);
         assert_eq!(Status::new(510).unwrap().reason(), None);
         assert_eq!(Status::new(499).unwrap().reason_or_class(), "Bad Request");
-        assert_eq!(Status::new(599).unwrap().reason_or_class(), "Internal Server Error");
+        assert_eq!(
+            Status::new(599).unwrap().reason_or_class(),
+            "Internal Server Error"
+        );
     }
 
     #[test]
@@ -346,7 +355,11 @@ mod tests {
         }
         for row in REGISTRY {
             assert_eq!(registered(row.code), Some(row));
-            assert!(row.name.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));
+            assert!(
+                row.name
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b == b'_')
+            );
         }
         assert_eq!(REGISTRY.len(), 60);
     }

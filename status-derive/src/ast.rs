@@ -72,7 +72,12 @@ impl<'a> Input<'a> {
                 (Attrs::default(), Shape::Union)
             }
         };
-        Input { ident: &node.ident, generics: &node.generics, container, shape }
+        Input {
+            ident: &node.ident,
+            generics: &node.generics,
+            container,
+            shape,
+        }
     }
 
     pub fn variants(&self) -> &[Variant<'a>] {
@@ -95,7 +100,10 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
         .map(|(i, field)| Field {
             member: match &field.ident {
                 Some(ident) => Member::Named(ident.clone()),
-                None => Member::Unnamed(syn::Index { index: u32::try_from(i).unwrap_or(u32::MAX), span: Span::call_site() }),
+                None => Member::Unnamed(syn::Index {
+                    index: u32::try_from(i).unwrap_or(u32::MAX),
+                    span: Span::call_site(),
+                }),
             },
             ty: &field.ty,
             attrs: attr::parse(cx, &field.attrs, Place::Field),

@@ -50,15 +50,41 @@ impl Place {
             RETRY_AFTER, TRANSPARENT, WWW_AUTHENTICATE,
         };
         const VARIANT: &[&str] = &[
-            CODE, MESSAGE, EXPOSE, REDACT, TRANSPARENT, REASON, WWW_AUTHENTICATE, ALLOW,
-            RETRY_AFTER, HEADER,
+            CODE,
+            MESSAGE,
+            EXPOSE,
+            REDACT,
+            TRANSPARENT,
+            REASON,
+            WWW_AUTHENTICATE,
+            ALLOW,
+            RETRY_AFTER,
+            HEADER,
         ];
         const ENUM: &[&str] = &[
-            REASON, WWW_AUTHENTICATE, ALLOW, RETRY_AFTER, HEADER, CRATE, FORMAT, PROBLEM_TYPE,
+            REASON,
+            WWW_AUTHENTICATE,
+            ALLOW,
+            RETRY_AFTER,
+            HEADER,
+            CRATE,
+            FORMAT,
+            PROBLEM_TYPE,
         ];
         const STRUCT: &[&str] = &[
-            CODE, MESSAGE, EXPOSE, REDACT, TRANSPARENT, REASON, WWW_AUTHENTICATE, ALLOW,
-            RETRY_AFTER, HEADER, CRATE, FORMAT, PROBLEM_TYPE,
+            CODE,
+            MESSAGE,
+            EXPOSE,
+            REDACT,
+            TRANSPARENT,
+            REASON,
+            WWW_AUTHENTICATE,
+            ALLOW,
+            RETRY_AFTER,
+            HEADER,
+            CRATE,
+            FORMAT,
+            PROBLEM_TYPE,
         ];
         const FIELD: &[&str] = &[EXPOSE, HEADER];
         match self {
@@ -149,17 +175,28 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
             );
             continue;
         }
-        out.span = Some(attr.path().get_ident().map_or_else(Span::call_site, Ident::span));
+        out.span = Some(
+            attr.path()
+                .get_ident()
+                .map_or_else(Span::call_site, Ident::span),
+        );
         match &attr.meta {
             Meta::List(list) => {
                 if let Err(err) = list.parse_args_with(|input: ParseStream| {
-                    let mut parser = Parser { cx, place, out: &mut out };
+                    let mut parser = Parser {
+                        cx,
+                        place,
+                        out: &mut out,
+                    };
                     parser.parse_list(input)
                 }) {
                     cx.push(err);
                 }
             }
-            Meta::Path(path) => cx.error_spanned(path, format!("#[status] needs arguments here: {}", example(place))),
+            Meta::Path(path) => cx.error_spanned(
+                path,
+                format!("#[status] needs arguments here: {}", example(place)),
+            ),
             Meta::NameValue(meta) => cx.error_spanned(
                 meta.eq_token,
                 format!("#[status] takes a list, not `= value`: {}", example(place)),
@@ -173,7 +210,9 @@ fn example(place: Place) -> &'static str {
     match place {
         Place::Field => "#[status(expose)] or #[status(header = \"Retry-After\")]",
         Place::Enum => "#[status(500)] for a default status, or #[status(format = \"problem\")]",
-        Place::Variant | Place::Struct => "#[status(404)] or #[status(NOT_FOUND, code = \"USER_NOT_FOUND\")]",
+        Place::Variant | Place::Struct => {
+            "#[status(404)] or #[status(NOT_FOUND, code = \"USER_NOT_FOUND\")]"
+        }
     }
 }
 
@@ -260,7 +299,11 @@ impl Parser<'_> {
             return false;
         }
         if let Some(&(_, _)) = self.out.keys.iter().find(|(k, _)| *k == key) {
-            let what = if key == kw::STATUS { "status; a variant has one status".to_owned() } else { format!("`{key}`") };
+            let what = if key == kw::STATUS {
+                "status; a variant has one status".to_owned()
+            } else {
+                format!("`{key}`")
+            };
             self.cx.error(span, format!("duplicate {what}"));
             return false;
         }
@@ -272,24 +315,36 @@ impl Parser<'_> {
     fn misplaced(&self, key: &str, span: Span) {
         {
             let hint = match (key, self.place) {
-                (kw::CODE | kw::MESSAGE | kw::EXPOSE | kw::REDACT | kw::TRANSPARENT, Place::Enum) => {
-                    "; it belongs on a variant".to_owned()
-                }
+                (
+                    kw::CODE | kw::MESSAGE | kw::EXPOSE | kw::REDACT | kw::TRANSPARENT,
+                    Place::Enum,
+                ) => "; it belongs on a variant".to_owned(),
                 (kw::CRATE | kw::FORMAT | kw::PROBLEM_TYPE, Place::Variant) => {
                     "; it belongs on the enum".to_owned()
                 }
                 (_, Place::Field) => {
-                    "; it belongs on the variant, a field takes `expose` and `header = \"...\"`".to_owned()
+                    "; it belongs on the variant, a field takes `expose` and `header = \"...\"`"
+                        .to_owned()
                 }
                 _ => String::new(),
             };
-            self.cx.error(span, format!("`{key}` is not allowed on {}{hint}: {}", self.place.name(), usage(key)));
+            self.cx.error(
+                span,
+                format!(
+                    "`{key}` is not allowed on {}{hint}: {}",
+                    self.place.name(),
+                    usage(key)
+                ),
+            );
         }
     }
 
     fn number(&mut self, lit: &LitInt) {
         self.out.status_written = true;
-        let code = lit.base10_parse::<u64>().ok().and_then(|n| u16::try_from(n).ok());
+        let code = lit
+            .base10_parse::<u64>()
+            .ok()
+            .and_then(|n| u16::try_from(n).ok());
         match code {
             Some(code @ 100..=599) => {
                 if self.accept(kw::STATUS, lit.span()) {
@@ -327,10 +382,16 @@ impl Parser<'_> {
             }
             _ if is_status_name(&name) && self.place.takes_status() => {
                 self.out.status_written = true;
-                match status_core::registry::REGISTRY.iter().find(|row| row.name == name) {
+                match status_core::registry::REGISTRY
+                    .iter()
+                    .find(|row| row.name == name)
+                {
                     Some(row) => {
                         if self.accept(kw::STATUS, span) {
-                            self.out.status = Some(StatusAttr { code: row.code, span });
+                            self.out.status = Some(StatusAttr {
+                                code: row.code,
+                                span,
+                            });
                         }
                     }
                     None => {
@@ -339,7 +400,8 @@ impl Parser<'_> {
                             Some(near) => format!("; did you mean `{near}`?"),
                             None => "; write the number, or a name such as NOT_FOUND or SERVICE_UNAVAILABLE".to_owned(),
                         };
-                        self.cx.error(span, format!("unknown status name `{name}`{hint}"));
+                        self.cx
+                            .error(span, format!("unknown status name `{name}`{hint}"));
                     }
                 }
             }
@@ -349,14 +411,21 @@ impl Parser<'_> {
 
     fn unknown(&self, name: &str, span: Span, how: Option<&str>) {
         let keys = self.place.keys();
-        let known = keys.iter().copied().chain([kw::STATUS]).find(|k| *k == name);
+        let known = keys
+            .iter()
+            .copied()
+            .chain([kw::STATUS])
+            .find(|k| *k == name);
         if known.is_none() && Place::Struct.keys().contains(&name) {
             self.misplaced(name, span);
             return;
         }
         let msg = if let Some(key) = known {
             let usage = usage(key);
-            format!("`{key}` is written {usage}{}", how.map(|h| format!(", not {h}")).unwrap_or_default())
+            format!(
+                "`{key}` is written {usage}{}",
+                how.map(|h| format!(", not {h}")).unwrap_or_default()
+            )
         } else {
             let hint = names::nearest(name, keys.iter().copied())
                 .map(|near| format!("did you mean `{near}`? "))
@@ -379,7 +448,10 @@ impl Parser<'_> {
                 // Consume the value so the rest of the list still parses.
                 let _: proc_macro2::TokenTree = input.parse()?;
                 if name == kw::STATUS {
-                    self.cx.error(span, "the status comes first, without a key: #[status(404, ...)]");
+                    self.cx.error(
+                        span,
+                        "the status comes first, without a key: #[status(404, ...)]",
+                    );
                 } else {
                     self.unknown(&name, span, None);
                 }
@@ -415,7 +487,11 @@ impl Parser<'_> {
             }
             kw::WWW_AUTHENTICATE | kw::ALLOW => {
                 let lit = string(input, key)?;
-                let header = if key == kw::ALLOW { "Allow" } else { "WWW-Authenticate" };
+                let header = if key == kw::ALLOW {
+                    "Allow"
+                } else {
+                    "WWW-Authenticate"
+                };
                 if self.accept(key, span) {
                     self.header(header, &lit, span);
                 }
@@ -425,14 +501,17 @@ impl Parser<'_> {
                 if input.peek(Token![-]) {
                     let minus: Token![-] = input.parse()?;
                     let lit: Lit = input.parse()?;
-                    self.cx.error_spanned(quote::quote!(#minus #lit), RETRY_AFTER);
+                    self.cx
+                        .error_spanned(quote::quote!(#minus #lit), RETRY_AFTER);
                     return Ok(());
                 }
                 let value = if input.peek(LitStr) {
                     let lit: LitStr = input.parse()?;
                     (lit.value(), lit.span())
                 } else {
-                    let lit: LitInt = input.parse().map_err(|err| Error::new(err.span(), RETRY_AFTER))?;
+                    let lit: LitInt = input
+                        .parse()
+                        .map_err(|err| Error::new(err.span(), RETRY_AFTER))?;
                     match lit.base10_parse::<u64>() {
                         Ok(seconds) => (seconds.to_string(), lit.span()),
                         Err(_) => {
@@ -486,7 +565,10 @@ impl Parser<'_> {
                         .unwrap_or_default();
                     self.cx.error(
                         lint.span(),
-                        format!("unknown lint `{lint}`; {hint}allow(...) takes: {}", kw::LINTS.join(", ")),
+                        format!(
+                            "unknown lint `{lint}`; {hint}allow(...) takes: {}",
+                            kw::LINTS.join(", ")
+                        ),
                     );
                 }
                 if content.is_empty() {
@@ -496,11 +578,17 @@ impl Parser<'_> {
             }
             return Ok(());
         }
-        if name == kw::HEADER && self.place != Place::Field && self.place.keys().contains(&kw::HEADER) {
+        if name == kw::HEADER
+            && self.place != Place::Field
+            && self.place.keys().contains(&kw::HEADER)
+        {
             while !content.is_empty() {
                 let header = string(content, "header")?;
                 content.parse::<Token![=]>().map_err(|err| {
-                    Error::new(err.span(), "write a header as header(\"X-Name\" = \"value\")")
+                    Error::new(
+                        err.span(),
+                        "write a header as header(\"X-Name\" = \"value\")",
+                    )
                 })?;
                 let value = string(content, "header")?;
                 match header_name_problem(&header.value()) {
@@ -530,12 +618,23 @@ impl Parser<'_> {
             );
             return;
         }
-        if let Some(first) = self.out.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)) {
+        if let Some(first) = self
+            .out
+            .headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+        {
             let _ = first;
-            self.cx.error(span, format!("duplicate header `{name}`; give each header once"));
+            self.cx.error(
+                span,
+                format!("duplicate header `{name}`; give each header once"),
+            );
             return;
         }
-        self.out.headers.push(HeaderAttr { name: name.to_owned(), value: text });
+        self.out.headers.push(HeaderAttr {
+            name: name.to_owned(),
+            value: text,
+        });
     }
 
     fn reason(&mut self, lit: LitStr) {
@@ -562,7 +661,10 @@ impl Parser<'_> {
 
 fn string(input: ParseStream, key: &str) -> syn::Result<LitStr> {
     input.parse::<LitStr>().map_err(|err| {
-        Error::new(err.span(), format!("`{key}` takes a string: {}", usage(key)))
+        Error::new(
+            err.span(),
+            format!("`{key}` takes a string: {}", usage(key)),
+        )
     })
 }
 
@@ -587,7 +689,9 @@ fn usage(key: &str) -> &'static str {
 
 fn is_status_name(name: &str) -> bool {
     name.bytes().any(|b| b.is_ascii_uppercase())
-        && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 fn header_name_problem(name: &str) -> Option<String> {
@@ -603,4 +707,3 @@ fn header_name_problem(name: &str) -> Option<String> {
     }
     None
 }
-

@@ -27,19 +27,20 @@ impl Ctxt {
         self.errors.borrow_mut().push(error);
     }
 
-
     /// A warning at `span`. Stable Rust has no warning API for proc macros, so this is a use
     /// of a `#[deprecated]` constant, which rustc reports as a warning with our note.
     pub fn warn(&self, span: Span, name: &str, note: &str) {
         let ident = syn::Ident::new(name, span);
-        self.warnings.borrow_mut().extend(quote::quote_spanned! {span=>
-            const _: () = {
-                #[deprecated(note = #note)]
-                #[allow(non_upper_case_globals)]
-                const #ident: () = ();
-                #ident
-            };
-        });
+        self.warnings
+            .borrow_mut()
+            .extend(quote::quote_spanned! {span=>
+                const _: () = {
+                    #[deprecated(note = #note)]
+                    #[allow(non_upper_case_globals)]
+                    const #ident: () = ();
+                    #ident
+                };
+            });
     }
 
     /// The errors as `compile_error!` invocations, then the warnings.

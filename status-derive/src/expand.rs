@@ -144,7 +144,10 @@ fn impl_api_error(input: &Input, mappings: &[Mapping]) -> TokenStream {
                 let binding = binding(field);
                 quote_spanned!(field.span=> #p::SerializeMap::serialize_entry(__map, #name, #binding)?;)
             });
-            (fields, quote!(#(#entries)* #p::core::result::Result::Ok(())))
+            (
+                fields,
+                quote!(#(#entries)* #p::core::result::Result::Ok(())),
+            )
         },
         &|inner| quote!(#p::ApiError::serialize_fields(#inner, __map)),
     );
@@ -234,7 +237,11 @@ fn arms<'a>(
                 (vec![*field], transparent(&quote!(#inner)))
             }
         };
-        let pat = pattern(mapping.variant, &fields, matches!(mapping.kind, Kind::Transparent(_)));
+        let pat = pattern(
+            mapping.variant,
+            &fields,
+            matches!(mapping.kind, Kind::Transparent(_)),
+        );
         quote!(#pat => { #body })
     });
     quote!(match self { #(#arms)* })
@@ -294,18 +301,29 @@ fn pattern(variant: &Variant, fields: &[&Field], transparent: bool) -> TokenStre
         let member = match &field.member {
             Member::Named(ident) => quote!(#ident),
             Member::Unnamed(index) => {
-                let index = syn::Index { index: index.index, span: Span::call_site() };
+                let index = syn::Index {
+                    index: index.index,
+                    span: Span::call_site(),
+                };
                 quote!(#index)
             }
         };
-        let binding = if transparent { Ident::new("__inner", field.span) } else { binding(field) };
+        let binding = if transparent {
+            Ident::new("__inner", field.span)
+        } else {
+            binding(field)
+        };
         quote!(#member: #binding)
     });
     quote!(#path { #(#bindings,)* .. })
 }
 
 fn bounds(input: &Input, mappings: &[Mapping], p: &TokenStream) -> Vec<WherePredicate> {
-    let params: Vec<&Ident> = input.generics.type_params().map(|param| &param.ident).collect();
+    let params: Vec<&Ident> = input
+        .generics
+        .type_params()
+        .map(|param| &param.ident)
+        .collect();
     if params.is_empty() {
         return Vec::new();
     }

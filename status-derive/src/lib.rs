@@ -4,7 +4,6 @@
 //! attribute grammar and the rules it checks are documented there.
 
 #![warn(missing_docs)]
-
 #![allow(
     clippy::needless_pass_by_value,
     clippy::too_many_lines,

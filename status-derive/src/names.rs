@@ -16,7 +16,9 @@ pub fn upper_snake(name: &str) -> String {
         if c.is_uppercase() && i > 0 && !out.ends_with('_') {
             let prev = chars[i - 1];
             let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
-            if prev.is_lowercase() || prev.is_ascii_digit() || (prev.is_uppercase() && next_is_lower)
+            if prev.is_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_uppercase() && next_is_lower)
             {
                 out.push('_');
             }
@@ -127,8 +129,7 @@ pub fn suggested_status(name: &str) -> u16 {
         401
     } else if has("Forbidden") || has("PermissionDenied") || has("AccessDenied") {
         403
-    } else if name.starts_with("Invalid") || name.starts_with("Validation") || has("Validation")
-    {
+    } else if name.starts_with("Invalid") || name.starts_with("Validation") || has("Validation") {
         422
     } else if has("RateLimit") || has("TooMany") || has("Throttled") {
         429
@@ -155,7 +156,10 @@ pub fn camel_phrase(phrase: &str) -> String {
         .map(|word| {
             let mut chars = word.chars();
             match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -195,7 +199,10 @@ mod tests {
     #[test]
     fn did_you_mean() {
         assert_eq!(nearest("cod", ["code", "message"]), Some("code"));
-        assert_eq!(nearest("NOT_FOND", ["NOT_FOUND", "FOUND"]), Some("NOT_FOUND"));
+        assert_eq!(
+            nearest("NOT_FOND", ["NOT_FOUND", "FOUND"]),
+            Some("NOT_FOUND")
+        );
         assert_eq!(nearest("zzzzzz", ["code"]), None);
     }
 
@@ -209,7 +216,13 @@ mod tests {
         assert_eq!(suggested_status("RateLimited"), 429);
         assert_eq!(suggested_status("UpstreamTimeout"), 504);
         assert_eq!(suggested_status("Database"), 500);
-        assert_eq!(camel_phrase("Unprocessable Content"), "UnprocessableContent");
-        assert_eq!(camel_phrase("Non-Authoritative Information"), "NonAuthoritativeInformation");
+        assert_eq!(
+            camel_phrase("Unprocessable Content"),
+            "UnprocessableContent"
+        );
+        assert_eq!(
+            camel_phrase("Non-Authoritative Information"),
+            "NonAuthoritativeInformation"
+        );
     }
 }

@@ -48,7 +48,9 @@ pub enum HeaderValue<'a> {
 }
 
 /// Members the bodies already use: an exposed field may not take their names.
-const RESERVED: &[&str] = &["error", "code", "type", "title", "status", "detail", "instance"];
+const RESERVED: &[&str] = &[
+    "error", "code", "type", "title", "status", "detail", "instance",
+];
 
 pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
     let container = &input.container;
@@ -75,8 +77,16 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
 
 fn transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>, span: Span) -> Option<Kind<'a>> {
     for &(key, key_span) in &variant.attrs.keys {
-        if key != kw::TRANSPARENT && key != kw::CRATE && key != kw::FORMAT && key != kw::PROBLEM_TYPE {
-            let what = if key == kw::STATUS { "a status".to_owned() } else { format!("`{key}`") };
+        if key != kw::TRANSPARENT
+            && key != kw::CRATE
+            && key != kw::FORMAT
+            && key != kw::PROBLEM_TYPE
+        {
+            let what = if key == kw::STATUS {
+                "a status".to_owned()
+            } else {
+                format!("`{key}`")
+            };
             cx.error(
                 key_span,
                 format!("{what} has no effect beside `transparent`: the inner error supplies status, code, message and headers; remove it"),
@@ -111,8 +121,16 @@ fn own<'a>(
     let attrs = &variant.attrs;
     let container = &input.container;
     let inherited = attrs.status.is_none() && input.is_enum();
-    let status = if inherited { container.status } else { attrs.status };
-    let reason_lit = if inherited { container.reason.as_ref() } else { attrs.reason.as_ref() };
+    let status = if inherited {
+        container.status
+    } else {
+        attrs.status
+    };
+    let reason_lit = if inherited {
+        container.reason.as_ref()
+    } else {
+        attrs.reason.as_ref()
+    };
 
     let code = code(cx, variant, codes);
     let message = message(cx, attrs, status);
@@ -142,14 +160,23 @@ fn own<'a>(
     };
 
     let headers = headers(cx, container, variant, input.is_enum());
-    if let Some(required) = registered(status.code).and_then(|row| row.required_header.map(|h| (row, h))) {
+    if let Some(required) =
+        registered(status.code).and_then(|row| row.required_header.map(|h| (row, h)))
+    {
         check_required(cx, required, &headers, variant, status, inherited);
     }
     let exposed = exposed(cx, variant);
     if status.code >= 400 {
         name_mismatch(cx, container, variant, status.code);
     }
-    Some(Own { status: status.code, reason, code: code?, message, headers, exposed })
+    Some(Own {
+        status: status.code,
+        reason,
+        code: code?,
+        message,
+        headers,
+        exposed,
+    })
 }
 
 fn class_fix(ident: &syn::Ident) -> String {
@@ -167,13 +194,22 @@ fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&syn::LitStr>, ide
         None => code.to_string(),
     };
     let class = match code / 100 {
-        1 => Some("an informational status: an interim response, never a final answer (RFC 9110 §15.2)"),
-        2 => Some("a success status: an error must never be sent as success, every client that checks the status would read it as one (RFC 9110 §15.3)"),
-        3 => Some("a redirection status: it sends the client elsewhere, it does not report an error (RFC 9110 §15.4)"),
+        1 => Some(
+            "an informational status: an interim response, never a final answer (RFC 9110 §15.2)",
+        ),
+        2 => Some(
+            "a success status: an error must never be sent as success, every client that checks the status would read it as one (RFC 9110 §15.3)",
+        ),
+        3 => Some(
+            "a redirection status: it sends the client elsewhere, it does not report an error (RFC 9110 §15.4)",
+        ),
         _ => None,
     };
     if let Some(class) = class {
-        cx.error(status.span, format!("`{display}` is {class}; {}", class_fix(ident)));
+        cx.error(
+            status.span,
+            format!("`{display}` is {class}; {}", class_fix(ident)),
+        );
         return;
     }
     match (registered(code), reason) {
@@ -202,10 +238,17 @@ fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&syn::LitStr>, ide
     }
 }
 
-fn code<'a>(cx: &Ctxt, variant: &'a Variant<'a>, codes: &mut HashMap<String, &'a Variant<'a>>) -> Option<String> {
+fn code<'a>(
+    cx: &Ctxt,
+    variant: &'a Variant<'a>,
+    codes: &mut HashMap<String, &'a Variant<'a>>,
+) -> Option<String> {
     let (code, span) = match &variant.attrs.code {
         Some(lit) => (lit.value(), lit.span()),
-        None => (names::upper_snake(&variant.ident.to_string()), variant.ident.span()),
+        None => (
+            names::upper_snake(&variant.ident.to_string()),
+            variant.ident.span(),
+        ),
     };
     if let Some(problem) = names::code_problem(&code) {
         let fixed = names::corrected_code(&code);
@@ -241,12 +284,18 @@ fn message(cx: &Ctxt, attrs: &Attrs, status: Option<StatusAttr>) -> Message {
     let server = status.is_some_and(|s| s.code >= 500);
     let client = status.is_some_and(|s| (400..500).contains(&s.code));
     if let (Some(expose), Some(redact)) = (attrs.expose, attrs.redact) {
-        let (later, earlier) = if attrs.keys.iter().position(|k| k.0 == kw::EXPOSE) > attrs.keys.iter().position(|k| k.0 == kw::REDACT) {
+        let (later, earlier) = if attrs.keys.iter().position(|k| k.0 == kw::EXPOSE)
+            > attrs.keys.iter().position(|k| k.0 == kw::REDACT)
+        {
             (expose, "redact")
         } else {
             (redact, "expose")
         };
-        let later_name = if earlier == "redact" { "expose" } else { "redact" };
+        let later_name = if earlier == "redact" {
+            "expose"
+        } else {
+            "redact"
+        };
         cx.error(later, format!("`{later_name}` contradicts `{earlier}`: `expose` sends the Display text, `redact` sends the reason phrase; keep one"));
         return Message::Reason;
     }
@@ -270,19 +319,39 @@ fn message(cx: &Ctxt, attrs: &Attrs, status: Option<StatusAttr>) -> Message {
         }
         return Message::Reason;
     }
-    if server { Message::Reason } else { Message::Display }
+    if server {
+        Message::Reason
+    } else {
+        Message::Display
+    }
 }
 
-fn headers<'a>(cx: &Ctxt, container: &Attrs, variant: &'a Variant<'a>, is_enum: bool) -> Vec<Header<'a>> {
+fn headers<'a>(
+    cx: &Ctxt,
+    container: &Attrs,
+    variant: &'a Variant<'a>,
+    is_enum: bool,
+) -> Vec<Header<'a>> {
     let mut out: Vec<Header<'a>> = Vec::new();
     let inherited: &[HeaderAttr] = if is_enum { &container.headers } else { &[] };
     for header in inherited {
-        if !variant.attrs.headers.iter().any(|own| own.name.eq_ignore_ascii_case(&header.name)) {
-            out.push(Header { name: header.name.clone(), value: HeaderValue::Static(header.value.clone()) });
+        if !variant
+            .attrs
+            .headers
+            .iter()
+            .any(|own| own.name.eq_ignore_ascii_case(&header.name))
+        {
+            out.push(Header {
+                name: header.name.clone(),
+                value: HeaderValue::Static(header.value.clone()),
+            });
         }
     }
     for header in &variant.attrs.headers {
-        out.push(Header { name: header.name.clone(), value: HeaderValue::Static(header.value.clone()) });
+        out.push(Header {
+            name: header.name.clone(),
+            value: HeaderValue::Static(header.value.clone()),
+        });
     }
     for field in &variant.fields {
         if let Some(name) = &field.attrs.field_header {
@@ -290,14 +359,24 @@ fn headers<'a>(cx: &Ctxt, container: &Attrs, variant: &'a Variant<'a>, is_enum: 
             if out.iter().any(|h| h.name.eq_ignore_ascii_case(&name_text)) {
                 cx.error(name.span(), format!("duplicate header `{name_text}`: the attribute already sets it; give each header once"));
             } else {
-                out.push(Header { name: name_text, value: HeaderValue::Field(field) });
+                out.push(Header {
+                    name: name_text,
+                    value: HeaderValue::Field(field),
+                });
             }
         }
     }
     out
 }
 
-fn check_required(cx: &Ctxt, (row, header): (&Registered, &str), headers: &[Header], variant: &Variant, status: StatusAttr, inherited: bool) {
+fn check_required(
+    cx: &Ctxt,
+    (row, header): (&Registered, &str),
+    headers: &[Header],
+    variant: &Variant,
+    status: StatusAttr,
+    inherited: bool,
+) {
     if headers.iter().any(|h| h.name.eq_ignore_ascii_case(header)) {
         return;
     }
@@ -313,7 +392,13 @@ fn check_required(cx: &Ctxt, (row, header): (&Registered, &str), headers: &[Head
         _ => "naming the protocols to switch to",
     };
     let (span, whose) = if inherited {
-        (variant.ident.span(), format!("`{}` takes {} {} from the enum, which", variant.ident, row.code, row.phrase))
+        (
+            variant.ident.span(),
+            format!(
+                "`{}` takes {} {} from the enum, which",
+                variant.ident, row.code, row.phrase
+            ),
+        )
     } else {
         (status.span, format!("{} {}", row.code, row.phrase))
     };
@@ -329,17 +414,24 @@ fn check_required(cx: &Ctxt, (row, header): (&Registered, &str), headers: &[Head
 fn exposed<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(String, &'a Field<'a>)> {
     let mut out: Vec<(String, &Field)> = Vec::new();
     for field in &variant.fields {
-        let Some(span) = field.attrs.expose else { continue };
+        let Some(span) = field.attrs.expose else {
+            continue;
+        };
         let (name, span) = match (&field.attrs.expose_as, &field.member) {
             (Some(lit), _) => (lit.value(), lit.span()),
-            (None, syn::Member::Named(ident)) => (ident.to_string().trim_start_matches("r#").to_owned(), span),
+            (None, syn::Member::Named(ident)) => {
+                (ident.to_string().trim_start_matches("r#").to_owned(), span)
+            }
             (None, syn::Member::Unnamed(index)) => {
                 cx.error(span, format!("field {} of a tuple variant has no name to send; write #[status(expose = \"name\")]", index.index));
                 continue;
             }
         };
         if name.is_empty() {
-            cx.error(span, "an exposed field needs a name: #[status(expose = \"name\")]");
+            cx.error(
+                span,
+                "an exposed field needs a name: #[status(expose = \"name\")]",
+            );
         } else if RESERVED.contains(&name.as_str()) {
             cx.error(
                 span,
@@ -370,12 +462,18 @@ fn name_mismatch(cx: &Ctxt, container: &Attrs, variant: &Variant, status: u16) {
     }
     let mapped = registered(status).map_or(String::new(), |row| format!(" {}", row.phrase));
     let why = match (named.code, status) {
-        (401, 403) | (403, 401) => " (401 means *who are you?*: no valid credentials; 403 means *I know you, but you may not*)",
+        (401, 403) | (403, 401) => {
+            " (401 means *who are you?*: no valid credentials; 403 means *I know you, but you may not*)"
+        }
         _ => "",
     };
     let note = format!(
         "`{name}` is mapped to {status}{mapped}, but its name is the reason phrase of {} {}{why}; use #[status({})], or silence this with #[status({status}, allow(name_mismatch))]",
         named.code, named.phrase, named.code
     );
-    cx.warn(variant.ident.span(), &format!("{name}_is_mapped_to_{status}"), &note);
+    cx.warn(
+        variant.ident.span(),
+        &format!("{name}_is_mapped_to_{status}"),
+        &note,
+    );
 }
