@@ -45,6 +45,28 @@ pub mod __private {
 
     pub use crate::{ApiError, Entry, Format, HeaderValue, Message, MessageSource, Status, VariantInfo};
 
+    /// The public message of a variant, from its catalog row.
+    #[inline]
+    pub fn message<'a>(info: &'static VariantInfo, error: &'a dyn core::fmt::Display) -> Message<'a> {
+        match info.message {
+            MessageSource::Display => Message::Display(error),
+            MessageSource::Reason => Message::Static(info.reason),
+            MessageSource::Fixed(text) => Message::Static(text),
+        }
+    }
+
+    /// The row `__info` found, or for a transparent variant (which never reaches this: its
+    /// arm comes first) a 500 row, so that the generated code has no panic path.
+    #[inline]
+    pub const fn row(info: Option<&'static VariantInfo>) -> &'static VariantInfo {
+        const UNREACHABLE: VariantInfo =
+            VariantInfo::new("", Status::INTERNAL_SERVER_ERROR, "INTERNAL_SERVER_ERROR");
+        match info {
+            Some(info) => info,
+            None => &UNREACHABLE,
+        }
+    }
+
     /// A status the derive has already checked to be in `100..=599`.
     #[inline]
     #[must_use]

@@ -2,6 +2,7 @@
 //! user's own tokens.
 
 use proc_macro2::Span;
+use syn::ext::IdentExt as _;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, Place};
@@ -23,6 +24,9 @@ pub enum Shape<'a> {
 
 pub struct Variant<'a> {
     pub ident: &'a Ident,
+    /// `ident` as text, made once: every `to_string` of a token is a round trip to the
+    /// compiler.
+    pub name: String,
     /// `None` for a struct: the pattern is `Self { .. }`.
     pub path: Option<&'a Ident>,
     pub attrs: Attrs,
@@ -47,6 +51,7 @@ impl<'a> Input<'a> {
                     .iter()
                     .map(|variant| Variant {
                         ident: &variant.ident,
+                        name: variant.ident.unraw().to_string(),
                         path: Some(&variant.ident),
                         attrs: attr::parse(cx, &variant.attrs, Place::Variant),
                         fields: fields(cx, &variant.fields),
@@ -58,6 +63,7 @@ impl<'a> Input<'a> {
                 let attrs = attr::parse(cx, &node.attrs, Place::Struct);
                 let variant = Variant {
                     ident: &node.ident,
+                    name: node.ident.unraw().to_string(),
                     path: None,
                     attrs: attrs.clone(),
                     fields: fields(cx, &data.fields),

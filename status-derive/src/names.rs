@@ -148,22 +148,24 @@ pub fn suggested_status(name: &str) -> u16 {
     }
 }
 
-/// `Unprocessable Content` → `UnprocessableContent`: how a variant named after a reason
-/// phrase is spelled.
-pub fn camel_phrase(phrase: &str) -> String {
-    phrase
-        .split([' ', '-'])
-        .map(|word| {
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) => first
-                    .to_uppercase()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
+/// Whether `name` is `phrase` written as a variant name: `UnprocessableContent` for
+/// `Unprocessable Content`, `UriTooLong` for `URI Too Long`. Allocates nothing: it runs for
+/// every variant against every registered phrase.
+pub fn is_camel_phrase(name: &str, phrase: &str) -> bool {
+    let mut name = name.chars();
+    for word in phrase.split([' ', '-']) {
+        for (i, c) in word.chars().enumerate() {
+            let expected = if i == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            };
+            if name.next() != Some(expected) {
+                return false;
             }
-        })
-        .collect()
+        }
+    }
+    name.next().is_none()
 }
 
 #[cfg(test)]
@@ -216,13 +218,19 @@ mod tests {
         assert_eq!(suggested_status("RateLimited"), 429);
         assert_eq!(suggested_status("UpstreamTimeout"), 504);
         assert_eq!(suggested_status("Database"), 500);
-        assert_eq!(
-            camel_phrase("Unprocessable Content"),
-            "UnprocessableContent"
-        );
-        assert_eq!(
-            camel_phrase("Non-Authoritative Information"),
-            "NonAuthoritativeInformation"
-        );
+        assert!(is_camel_phrase(
+            "UnprocessableContent",
+            "Unprocessable Content"
+        ));
+        assert!(is_camel_phrase(
+            "NonAuthoritativeInformation",
+            "Non-Authoritative Information"
+        ));
+        assert!(is_camel_phrase("UriTooLong", "URI Too Long"));
+        assert!(!is_camel_phrase("Unprocessable", "Unprocessable Content"));
+        assert!(!is_camel_phrase(
+            "UnprocessableContentX",
+            "Unprocessable Content"
+        ));
     }
 }

@@ -139,7 +139,7 @@ fn own<'a>(
         if attrs.status_written {
             return None; // the status itself was reported
         }
-        let suggested = names::suggested_status(&variant.ident.to_string());
+        let suggested = names::suggested_status(&variant.name);
         let phrase = registered(suggested).map_or("", |row| row.phrase);
         cx.error(
             variant.ident.span(),
@@ -189,10 +189,6 @@ fn class_fix(ident: &syn::Ident) -> String {
 
 fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&syn::LitStr>, ident: &syn::Ident) {
     let code = status.code;
-    let display = match registered(code) {
-        Some(row) => format!("{code} {}", row.phrase),
-        None => code.to_string(),
-    };
     let class = match code / 100 {
         1 => Some(
             "an informational status: an interim response, never a final answer (RFC 9110 §15.2)",
@@ -206,6 +202,10 @@ fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&syn::LitStr>, ide
         _ => None,
     };
     if let Some(class) = class {
+        let display = match registered(code) {
+            Some(row) => format!("{code} {}", row.phrase),
+            None => code.to_string(),
+        };
         cx.error(
             status.span,
             format!("`{display}` is {class}; {}", class_fix(ident)),
@@ -245,10 +245,7 @@ fn code<'a>(
 ) -> Option<String> {
     let (code, span) = match &variant.attrs.code {
         Some(lit) => (lit.value(), lit.span()),
-        None => (
-            names::upper_snake(&variant.ident.to_string()),
-            variant.ident.span(),
-        ),
+        None => (names::upper_snake(&variant.name), variant.ident.span()),
     };
     if let Some(problem) = names::code_problem(&code) {
         let fixed = names::corrected_code(&code);
@@ -271,7 +268,7 @@ fn code<'a>(
             format!(
                 "code `{code}` is already used by `{}`; clients switch on codes, so one code must name one error (AIP-193): give this variant its own, e.g. code = \"{}\"",
                 first.ident,
-                names::upper_snake(&variant.ident.to_string()),
+                names::upper_snake(&variant.name),
             ),
         );
         return None;
@@ -450,10 +447,10 @@ fn name_mismatch(cx: &Ctxt, container: &Attrs, variant: &Variant, status: u16) {
     if variant.attrs.allows(kw::NAME_MISMATCH) || container.allows(kw::NAME_MISMATCH) {
         return;
     }
-    let name = variant.ident.to_string();
+    let name = variant.name.as_str();
     let Some(named) = status_core::registry::REGISTRY
         .iter()
-        .find(|row| row.code >= 400 && names::camel_phrase(row.phrase) == name)
+        .find(|row| row.code >= 400 && names::is_camel_phrase(name, row.phrase))
     else {
         return;
     };
