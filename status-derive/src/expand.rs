@@ -74,7 +74,7 @@ pub fn where_clause(input: &Input, extra: Vec<WherePredicate>) -> TokenStream {
 ///
 /// The shape is chosen for compile time: a 300-variant enum expands to a third of the
 /// tokens a `match` per method would, and literals cost the compiler no `const fn` calls.
-fn impl_api_error<'a>(input: &Input, mappings: &[Mapping<'a>]) -> TokenStream {
+fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     let root = private(input);
     let p = quote!(__s);
     let ident = input.ident;
@@ -308,12 +308,15 @@ fn impl_api_error<'a>(input: &Input, mappings: &[Mapping<'a>]) -> TokenStream {
     }
 }
 
+/// The fields an arm binds, and its body.
+type Arm<'a> = (Vec<&'a Field<'a>>, TokenStream);
+
 /// A `match self` with arms only for the variants `own_body` has something for, the
 /// transparent ones delegating, and `default` for the rest.
 fn field_arms<'a>(
     input: &Input,
     mappings: &[Mapping<'a>],
-    own_body: &dyn Fn(&Own<'a>) -> Option<(Vec<&'a Field<'a>>, TokenStream)>,
+    own_body: &dyn Fn(&Own<'a>) -> Option<Arm<'a>>,
     delegate: &dyn Fn(&TokenStream) -> TokenStream,
     default: TokenStream,
 ) -> Option<TokenStream> {

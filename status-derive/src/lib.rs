@@ -19,6 +19,9 @@ mod fallback;
 mod names;
 mod valid;
 
+#[cfg(test)]
+mod proptests;
+
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
@@ -27,4 +30,15 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()
+}
+
+/// The whole expansion over `proc_macro2` tokens, as the property tests and the fuzz target
+/// drive it: the input is parsed as the compiler would hand it over, and any parse error
+/// comes back as `compile_error!` like `parse_macro_input!` does.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn expand_tokens(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    match syn::parse2::<DeriveInput>(input) {
+        Ok(input) => expand::derive(&input),
+        Err(err) => err.into_compile_error(),
+    }
 }

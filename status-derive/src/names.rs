@@ -66,7 +66,7 @@ pub fn corrected_code(code: &str) -> String {
         fixed = fixed.replace("__", "_");
     }
     let mut fixed = fixed.trim_matches('_').to_owned();
-    while fixed.starts_with(|c: char| c.is_ascii_digit()) {
+    while fixed.starts_with(|c: char| c.is_ascii_digit() || c == '_') {
         fixed.remove(0);
     }
     if fixed.len() > 63 {

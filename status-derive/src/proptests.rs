@@ -1,0 +1,184 @@
+//! The macro never panics: random and structured-random `#[status(...)]` contents on every
+//! shape of input come back as code or as `compile_error!`.
+//!
+//! `PROPTEST_CASES=100000 cargo test -p status-derive proptests` runs longer; the fuzz
+//! target in `fuzz/` drives the same function with raw bytes.
+
+use proc_macro2::{TokenStream, TokenTree};
+use proptest::prelude::*;
+
+/// One item inside `#[status(...)]`, as source text.
+fn item() -> impl Strategy<Value = String> {
+    let keys = prop::sample::select(vec![
+        "code",
+        "message",
+        "expose",
+        "redact",
+        "transparent",
+        "reason",
+        "www_authenticate",
+        "allow",
+        "retry_after",
+        "header",
+        "crate",
+        "format",
+        "problem_type",
+        "status",
+        "cod",
+        "NOT_FOUND",
+        "BAD_GATEWAY",
+        "NOT_FOND",
+        "OK",
+        "r#type",
+        "self",
+        "_",
+        "async",
+    ]);
+    let number = prop_oneof![
+        any::<u16>().prop_map(|n| n.to_string()),
+        any::<u64>().prop_map(|n| n.to_string()),
+        any::<i64>().prop_map(|n| n.to_string()),
+        (0u16..700).prop_map(|n| n.to_string()),
+        any::<f32>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| format!("{f:?}")),
+        Just("404u8".to_owned()),
+        Just("0x194".to_owned()),
+        Just("1_000".to_owned()),
+        Just("99999999999999999999999999".to_owned()),
+    ];
+    let string = any::<String>().prop_map(|s| format!("{s:?}"));
+    let value = prop_oneof![
+        number.clone(),
+        string.clone(),
+        keys.clone().prop_map(str::to_owned)
+    ];
+    prop_oneof![
+        number,
+        string.clone(),
+        keys.clone().prop_map(str::to_owned),
+        (keys.clone(), value.clone()).prop_map(|(k, v)| format!("{k} = {v}")),
+        (keys.clone(), string.clone(), string).prop_map(|(k, a, b)| format!("{k}({a} = {b})")),
+        (keys.clone(), prop::collection::vec(value.clone(), 0..3))
+            .prop_map(|(k, vs)| format!("{k}({})", vs.join(", "))),
+        (keys, value).prop_map(|(k, v)| format!("{k} = -{v}")),
+        Just("=".to_owned()),
+        Just(",".to_owned()),
+        Just("[]".to_owned()),
+        Just("{ x }".to_owned()),
+        Just("404 410".to_owned()),
+    ]
+}
+
+/// A whole attribute body: items joined by commas, with missing and extra commas.
+fn attr_body() -> impl Strategy<Value = String> {
+    (prop::collection::vec((item(), 0u8..4), 0..5), any::<bool>()).prop_map(|(items, trailing)| {
+        let mut out = String::new();
+        for (item, sep) in items {
+            out.push_str(&item);
+            out.push_str(match sep {
+                0 => " ",
+                1 | 2 => ", ",
+                _ => ",, ",
+            });
+        }
+        if trailing {
+            out.push(',');
+        }
+        out
+    })
+}
+
+fn attr() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => attr_body().prop_map(|b| format!("#[status({b})]")),
+        1 => Just("#[status]".to_owned()),
+        1 => attr_body().prop_map(|b| format!("#[status = {b:?}]")),
+        1 => Just(String::new()),
+    ]
+}
+
+fn fields() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        attr().prop_map(|a| format!("({a} String)")),
+        (attr(), attr()).prop_map(|(a, b)| format!("({a} u32, {b} T)")),
+        attr().prop_map(|a| format!("{{ {a} email: String }}")),
+        (attr(), attr()).prop_map(|(a, b)| format!("{{ {a} x: &'a str, {b} y: T }}")),
+    ]
+}
+
+fn input() -> impl Strategy<Value = String> {
+    let variant = (
+        attr(),
+        prop::sample::select(vec!["NotFound", "A", "Unauthorized", "r#Type", "X1"]),
+        fields(),
+    )
+        .prop_map(|(a, name, f)| format!("{a} {name} {f}"));
+    prop_oneof![
+        (attr(), prop::collection::vec(variant, 0..4)).prop_map(|(a, vs)| {
+            format!(
+                "{a} enum E<'a, T: Clone> where T: Default {{ {} }}",
+                vs.join(", ")
+            )
+        }),
+        (attr(), fields()).prop_map(|(a, f)| {
+            let semi = if f.starts_with('{') { "" } else { ";" };
+            format!("{a} struct S<T> {f}{semi}")
+        }),
+        (attr(), attr()).prop_map(|(a, b)| format!("{a} union U {{ {b} a: u32, b: f32 }}")),
+    ]
+}
+
+/// Whether `tokens` hold a `compile_error!` invocation.
+fn has_compile_error(tokens: TokenStream) -> bool {
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    tokens.windows(2).any(|w| {
+        matches!((&w[0], &w[1]), (TokenTree::Ident(i), TokenTree::Punct(p)) if i == "compile_error" && p.as_char() == '!')
+    }) || tokens.iter().any(|t| matches!(t, TokenTree::Group(g) if has_compile_error(g.stream())))
+}
+
+fn check(source: &str) {
+    let Ok(tokens) = source.parse::<TokenStream>() else {
+        return; // not tokens at all: the compiler rejects it before any macro runs
+    };
+    let out = crate::expand_tokens(tokens.clone());
+    let text = out.to_string();
+    let errors = has_compile_error(out);
+    // Either errors, or an impl: never nothing at all for a parsable enum or struct.
+    if !errors {
+        assert!(
+            text.contains("impl"),
+            "no impl and no error for {source}: {text}"
+        );
+    }
+    // A union is always an error.
+    if syn::parse2::<syn::DeriveInput>(tokens).is_ok_and(|i| matches!(i.data, syn::Data::Union(_)))
+    {
+        assert!(errors, "a union was accepted: {source}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn structured_inputs_never_panic(source in input()) {
+        check(&source);
+    }
+
+    #[test]
+    fn random_attribute_text_never_panics(body in any::<String>(), name in "[A-Za-z][A-Za-z0-9_]{0,8}") {
+        check(&format!("enum E {{ #[status({body})] {name} }}"));
+        check(&format!("#[status({body})] struct {name};"));
+    }
+}
+
+#[test]
+fn known_good_input_expands() {
+    check("enum E { #[status(404)] NotFound }");
+    let out = crate::expand_tokens("enum E { #[status(404)] NotFound }".parse().unwrap());
+    assert!(!has_compile_error(out));
+    let out = crate::expand_tokens("enum E { #[status(200)] NotFound }".parse().unwrap());
+    assert!(has_compile_error(out));
+}
