@@ -11,13 +11,36 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use axum::response::{IntoResponse, Response};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use status::ApiError;
 
 #[path = "gen/derived300.rs"]
 mod derived;
 #[path = "gen/hand300.rs"]
 mod hand;
+
+/// What a user writes by hand without this crate: build the `String` body, `to_vec` it, set
+/// the headers.
+impl IntoResponse for hand::Error {
+    fn into_response(self) -> Response {
+        let status = axum::http::StatusCode::from_u16(self.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&self.body()).unwrap_or_default();
+        let mut response = (
+            status,
+            [(axum::http::header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response();
+        for (name, value) in self.headers() {
+            if let Ok(value) = axum::http::HeaderValue::from_str(&value) {
+                response.headers_mut().insert(name, value);
+            }
+        }
+        response
+    }
+}
 
 fn consistency(derived: &[derived::Error], hand: &[hand::Error]) {
     assert_eq!(derived.len(), hand.len());
@@ -34,6 +57,11 @@ fn consistency(derived: &[derived::Error], hand: &[hand::Error]) {
             serde_json::to_vec(&h.problem()).unwrap()
         );
     }
+    for (d, h) in derived::samples().into_iter().zip(hand::samples()) {
+        let (d, h) = (d.into_response(), h.into_response());
+        assert_eq!(d.status(), h.status());
+        assert_eq!(d.headers(), h.headers());
+    }
 }
 
 fn benches(c: &mut Criterion) {
@@ -43,19 +71,37 @@ fn benches(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("status");
     group.bench_function("derived", |b| {
-        b.iter(|| derived.iter().map(|e| u32::from(black_box(e).status().as_u16())).sum::<u32>());
+        b.iter(|| {
+            derived
+                .iter()
+                .map(|e| u32::from(black_box(e).status().as_u16()))
+                .sum::<u32>()
+        });
     });
     group.bench_function("hand-written", |b| {
-        b.iter(|| hand.iter().map(|e| u32::from(black_box(e).status())).sum::<u32>());
+        b.iter(|| {
+            hand.iter()
+                .map(|e| u32::from(black_box(e).status()))
+                .sum::<u32>()
+        });
     });
     group.finish();
 
     let mut group = c.benchmark_group("code");
     group.bench_function("derived", |b| {
-        b.iter(|| derived.iter().map(|e| black_box(e).code().len()).sum::<usize>());
+        b.iter(|| {
+            derived
+                .iter()
+                .map(|e| black_box(e).code().len())
+                .sum::<usize>()
+        });
     });
     group.bench_function("hand-written", |b| {
-        b.iter(|| hand.iter().map(|e| black_box(e).code().len()).sum::<usize>());
+        b.iter(|| {
+            hand.iter()
+                .map(|e| black_box(e).code().len())
+                .sum::<usize>()
+        });
     });
     group.finish();
 
@@ -95,6 +141,33 @@ fn benches(c: &mut Criterion) {
                 serde_json::to_writer(&mut out, &black_box(e).problem()).unwrap();
             }
         });
+    });
+    group.finish();
+
+    // Errors are consumed by `into_response`, so each iteration gets fresh ones (built
+    // outside the measured time).
+    let mut group = c.benchmark_group("response");
+    group.bench_function("derived", |b| {
+        b.iter_batched(
+            derived::samples,
+            |errors| {
+                for e in errors {
+                    black_box(e.into_response());
+                }
+            },
+            BatchSize::SmallInput,
+        );
+    });
+    group.bench_function("hand-written", |b| {
+        b.iter_batched(
+            hand::samples,
+            |errors| {
+                for e in errors {
+                    black_box(e.into_response());
+                }
+            },
+            BatchSize::SmallInput,
+        );
     });
     group.finish();
 }

@@ -18,9 +18,18 @@ fn derived_and_hand_written_agree_on_every_variant() {
         assert_eq!(d.status().as_u16(), h.status());
         assert_eq!(d.code(), h.code());
         assert_eq!(status::collect_headers(d), h.headers());
-        assert_eq!(serde_json::to_string(&d.body()).unwrap(), serde_json::to_string(&h.body()).unwrap());
-        assert_eq!(serde_json::to_string(&d.problem()).unwrap(), serde_json::to_string(&h.problem()).unwrap());
+        assert_eq!(
+            serde_json::to_string(&d.body()).unwrap(),
+            serde_json::to_string(&h.body()).unwrap()
+        );
+        assert_eq!(
+            serde_json::to_string(&d.problem()).unwrap(),
+            serde_json::to_string(&h.problem()).unwrap()
+        );
         let body = serde_json::to_string(&d.body()).unwrap();
-        assert_eq!(body.contains("hunter2"), d.status().is_client_error() && d.to_string().contains("hunter2"));
+        assert_eq!(
+            body.contains("hunter2"),
+            d.status().is_client_error() && d.to_string().contains("hunter2")
+        );
     }
 }

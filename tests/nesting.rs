@@ -108,7 +108,7 @@ fn the_catalog_nests() {
 
     let mut flat = Vec::new();
     status::walk(ApiErr::CATALOG, &mut |path, info| {
-        flat.push((path.join("::"), info.code))
+        flat.push((path.join("::"), info.code));
     });
     assert_eq!(
         flat,

@@ -1544,7 +1544,11 @@ impl Error {
 
     /// 4xx: the Display text; 5xx: the reason phrase.
     pub fn message(&self) -> String {
-        if self.status() >= 500 { self.reason().to_string() } else { self.to_string() }
+        if self.status() >= 500 {
+            self.reason().to_string()
+        } else {
+            self.to_string()
+        }
     }
 
     pub fn headers(&self) -> Vec<(&'static str, String)> {
@@ -1710,7 +1714,11 @@ impl Error {
     }
 
     pub fn body(&self) -> Body {
-        Body { error: self.message(), code: self.code(), id: self.exposed_id() }
+        Body {
+            error: self.message(),
+            code: self.code(),
+            id: self.exposed_id(),
+        }
     }
 
     pub fn problem(&self) -> Problem {

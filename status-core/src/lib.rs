@@ -18,7 +18,11 @@ mod adapters;
 mod api_error;
 mod body;
 mod catalog;
+#[cfg(feature = "http")]
+pub mod http;
 mod status;
+#[cfg(any(feature = "http", feature = "actix-web"))]
+mod wire;
 
 pub use crate::api_error::{
     ApiError, Format, HeaderValue, Message, collect_headers, is_valid_header_name,
@@ -41,13 +45,27 @@ pub mod __private {
     pub use ::serde;
     pub use ::serde::ser::SerializeMap;
 
-    pub use crate::__impl_adapters;
+    pub use crate::{__impl_actix, __impl_adapters, __impl_axum};
 
-    pub use crate::{ApiError, Entry, Format, HeaderValue, Message, MessageSource, Status, VariantInfo};
+    #[cfg(feature = "axum")]
+    pub use crate::adapters::axum_response;
+    #[cfg(feature = "actix-web")]
+    pub use crate::adapters::{actix_response, actix_status};
+    #[cfg(feature = "actix-web")]
+    pub use ::actix_web;
+    #[cfg(feature = "axum")]
+    pub use ::axum_core as axum;
+
+    pub use crate::{
+        ApiError, Entry, Format, HeaderValue, Message, MessageSource, Status, VariantInfo,
+    };
 
     /// The public message of a variant, from its catalog row.
     #[inline]
-    pub fn message<'a>(info: &'static VariantInfo, error: &'a dyn core::fmt::Display) -> Message<'a> {
+    pub fn message<'a>(
+        info: &'static VariantInfo,
+        error: &'a dyn core::fmt::Display,
+    ) -> Message<'a> {
         match info.message {
             MessageSource::Display => Message::Display(error),
             MessageSource::Reason => Message::Static(info.reason),

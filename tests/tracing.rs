@@ -1,0 +1,163 @@
+//! The `tracing` feature: what the client never sees is in the server's log. A hand-written
+//! subscriber (no extra dependency) captures every event of `status_core` as one line.
+
+#![cfg(all(feature = "tracing", feature = "axum", feature = "actix-web"))]
+
+mod support;
+
+use std::fmt::{self, Write as _};
+use std::sync::{Mutex, Once};
+
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
+use tracing::{Event, Metadata, Subscriber};
+
+static LINES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Turns each event into `LEVEL message field=value …`, fields in the order logged.
+struct Capture;
+
+struct Line {
+    message: String,
+    fields: String,
+}
+
+impl Visit for Line {
+    fn record_str(&mut self, field: &Field, value: &str) {
+        let _ = write!(self.fields, " {field}={value}");
+    }
+
+    fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
+        if field.name() == "message" {
+            self.message = format!("{value:?}");
+        } else {
+            let _ = write!(self.fields, " {field}={value:?}");
+        }
+    }
+}
+
+impl Subscriber for Capture {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &Attributes<'_>) -> Id {
+        Id::from_u64(1)
+    }
+    fn record(&self, _: &Id, _: &Record<'_>) {}
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+    fn event(&self, event: &Event<'_>) {
+        if !event.metadata().target().starts_with("status_core") {
+            return;
+        }
+        let mut line = Line {
+            message: String::new(),
+            fields: String::new(),
+        };
+        event.record(&mut line);
+        let text = format!(
+            "{} {}{}",
+            event.metadata().level(),
+            line.message,
+            line.fields
+        );
+        LINES
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(text);
+    }
+    fn enter(&self, _: &Id) {}
+    fn exit(&self, _: &Id) {}
+}
+
+fn capture() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        tracing::subscriber::set_global_default(Capture).expect("no other subscriber");
+    });
+}
+
+/// The captured lines that mention `needle` (tests run in parallel; each asks for its own).
+fn lines(needle: &str) -> Vec<String> {
+    LINES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .iter()
+        .filter(|line| line.contains(needle))
+        .cloned()
+        .collect()
+}
+
+#[tokio::test]
+async fn axum_5xx_logs_display_and_source_chain_not_the_response() {
+    capture();
+    let reply = support::send(support::axum_server(), "GET", "/database").await;
+    assert_eq!(reply.status, 500);
+    assert_eq!(
+        reply.body,
+        r#"{"error":"Internal Server Error","code":"DATABASE"}"#
+    );
+    assert!(!reply.body.contains(support::SECRET));
+    assert_eq!(
+        lines("code=DATABASE"),
+        [concat!(
+            "ERROR server error response status=500 code=DATABASE",
+            " error=database error: connection to db.internal:5432 refused (user=shop password=hunter2)",
+            " sources=connection to db.internal:5432 refused (user=shop password=hunter2): tcp connect refused",
+        )]
+    );
+}
+
+#[tokio::test]
+async fn actix_5xx_is_logged_once_per_response() {
+    capture();
+    let reply = support::send(support::actix_server(), "GET", "/problem-5xx").await;
+    assert_eq!(reply.status, 502);
+    assert!(!reply.body.contains(support::SECRET), "{}", reply.body);
+    assert_eq!(
+        lines("code=GATEWAY"),
+        [
+            "ERROR server error response status=502 code=GATEWAY error=payment gateway at 10.0.0.7 said: token hunter2 rejected"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn client_errors_log_at_debug() {
+    capture();
+    let reply = support::send(support::axum_server(), "GET", "/not-found").await;
+    assert_eq!(reply.status, 404);
+    assert_eq!(
+        lines("code=PRODUCT_NOT_FOUND"),
+        [
+            "DEBUG client error response status=404 code=PRODUCT_NOT_FOUND error=product 42 not found"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_dropped_header_is_logged_at_warn_escaped() {
+    capture();
+    let reply = support::send(support::actix_server(), "GET", "/injection").await;
+    assert_eq!(reply.status, 503);
+    assert_eq!(
+        lines("code=BUSY"),
+        [
+            "ERROR server error response status=503 code=BUSY error=busy for 10\r\nSet-Cookie: session=stolen seconds",
+            concat!(
+                "WARN header not sent: the value holds CR, LF or another byte a header may not carry",
+                r#" status=503 code=BUSY header=Retry-After value="10\r\nSet-Cookie: session=stolen""#,
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_http_builder_logs_too() {
+    capture();
+    let response = status::http::response(&support::ShopError::ClientGone);
+    assert_eq!(response.status().as_u16(), 499);
+    assert_eq!(
+        lines("code=CLIENT_GONE"),
+        ["DEBUG client error response status=499 code=CLIENT_GONE error=the client went away"]
+    );
+}
