@@ -4,7 +4,7 @@
 #[test]
 fn ui() {
     let t = trybuild::TestCases::new();
-    for group in ["status", "codes", "headers", "keys", "combos"] {
+    for group in ["status", "codes", "headers", "keys", "combos", "catalog"] {
         t.compile_fail(format!("tests/ui/{group}/*.rs"));
     }
     t.pass("tests/ui/pass/*.rs");

@@ -1,5 +1,6 @@
 //! The catalog: every variant of an [`ApiError`](crate::ApiError) type as static data.
 
+use crate::api_error::{ApiError, Format};
 use crate::status::Status;
 
 /// One entry of a type's catalog ([`ApiError::CATALOG`](crate::ApiError::CATALOG)).
@@ -123,4 +124,369 @@ pub fn walk(catalog: &'static [Entry], visit: &mut dyn FnMut(&[&'static str], &V
         }
     }
     go(catalog, &mut Vec::new(), visit);
+}
+
+/// The catalog of one type, flattened: one [`Row`] per variant a client can receive,
+/// `transparent` variants replaced by the rows of their inner type.
+///
+/// Made by [`Catalog::of`]; rendered by [`to_markdown`](Catalog::to_markdown) and
+/// [`to_json`](Catalog::to_json), or serialized with any `serde` serializer (the shape is
+/// the one `to_json` writes, so `serde_json::to_string_pretty(&catalog)` gives the same text).
+///
+/// ```
+/// use status::{ApiError, Catalog};
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// pub enum UserError {
+///     #[error("User not found")]
+///     #[status(404, code = "USER_NOT_FOUND")]
+///     NotFound,
+///     #[error("database error: {0}")]
+///     #[status(500)]
+///     Database(String),
+/// }
+///
+/// let catalog = Catalog::of::<UserError>();
+/// assert_eq!(
+///     catalog.to_markdown(),
+///     "`UserError`: 2 errors, sent as `application/json`.\n\
+///      \n\
+///      | code | status | variant | message | fields | headers |\n\
+///      |---|---|---|---|---|---|\n\
+///      | `USER_NOT_FOUND` | 404 Not Found | `NotFound` | `Display` | | |\n\
+///      | `DATABASE` | 500 Internal Server Error | `Database` | reason phrase | | |\n",
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    name: String,
+    format: Format,
+    problem_type: Option<&'static str>,
+    rows: Vec<Row>,
+}
+
+/// One variant of a [`Catalog`], with the path of variant names that leads to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The variant names from the outer type down, e.g. `["Repo", "Db", "RowLocked"]`: all
+    /// but the last are `transparent` variants.
+    pub path: Vec<&'static str>,
+    /// The variant itself.
+    pub info: VariantInfo,
+}
+
+impl Row {
+    /// The path written as Rust writes it: `Repo::Db::RowLocked`.
+    pub fn path(&self) -> String {
+        self.path.join("::")
+    }
+}
+
+impl Catalog {
+    /// The catalog of `E`: every variant reachable from [`ApiError::CATALOG`], in
+    /// declaration order, with the body format and problem `type` base of `E`, which are
+    /// the ones sent for every row (the outer type decides them, also for inner errors).
+    pub fn of<E: ApiError + ?Sized>() -> Catalog {
+        let mut rows = Vec::new();
+        walk(E::CATALOG, &mut |path, info| {
+            rows.push(Row {
+                path: path.to_vec(),
+                info: *info,
+            });
+        });
+        Catalog {
+            name: short_type_name(core::any::type_name::<E>()),
+            format: E::FORMAT,
+            problem_type: E::PROBLEM_TYPE,
+            rows,
+        }
+    }
+
+    /// The type's name without its module path: `UserError`, `Generic<DbError>`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The body every row is sent as ([`ApiError::FORMAT`]).
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The base of the problem `type` member ([`ApiError::PROBLEM_TYPE`]).
+    pub fn problem_type(&self) -> Option<&'static str> {
+        self.problem_type
+    }
+
+    /// Every variant, in declaration order, `transparent` ones replaced by their inner rows.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+}
+
+/// `a::b::C<d::E, f::G>` → `C<E, G>`: the module paths in a `type_name` say where a type is
+/// defined, which moves; the name is what a reader and a contract file care about.
+fn short_type_name(full: &str) -> String {
+    let mut out = String::with_capacity(full.len());
+    let mut segment_start = 0;
+    for (i, c) in full.char_indices() {
+        if c == ':' {
+            continue;
+        }
+        if i > 0 && full[..i].ends_with("::") {
+            // A path separator: drop what this path segment had written so far.
+            out.truncate(segment_start);
+        }
+        if !(c.is_alphanumeric() || c == '_') {
+            segment_start = out.len() + c.len_utf8();
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The first code that two variants under one type share, as a message naming the code,
+/// the type and both variants. The derive evaluates it in a `const` for every type with a
+/// `transparent` variant, so a clash across nested types, even types from other crates,
+/// fails the build. Not a public API.
+///
+/// Compares every pair of the first [`UNIQUE_CAPACITY`] variants (a type with more is
+/// checked up to there); lengths and first bytes differ for nearly every pair, so this stays
+/// far below the compiler's const evaluation limits.
+#[doc(hidden)]
+pub const fn duplicate_code(catalog: &'static [Entry], type_name: &str) -> Option<ConstMessage> {
+    let mut flat: [Option<&'static VariantInfo>; UNIQUE_CAPACITY] = [None; UNIQUE_CAPACITY];
+    let len = flatten(catalog, &mut flat, 0);
+    let mut i = 0;
+    while i < len {
+        let mut j = i + 1;
+        while j < len {
+            if let (Some(a), Some(b)) = (flat[i], flat[j])
+                && str_eq(a.code, b.code)
+            {
+                let mut message = ConstMessage::new();
+                message.push("code `");
+                message.push(a.code);
+                message.push("` is used twice under `");
+                message.push(type_name);
+                message.push("`, by `");
+                push_path(&mut message, catalog, i);
+                message.push("` and by `");
+                push_path(&mut message, catalog, j);
+                message.push(
+                    "`; clients switch on codes, so one code must name one error, forever \
+                     (AIP-193): give one of them its own code",
+                );
+                return Some(message);
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// How many variants [`duplicate_code`] compares.
+#[doc(hidden)]
+pub const UNIQUE_CAPACITY: usize = 1024;
+
+/// Writes the variants of `catalog` into `flat` from `at`; returns the new length.
+const fn flatten(
+    catalog: &'static [Entry],
+    flat: &mut [Option<&'static VariantInfo>; UNIQUE_CAPACITY],
+    mut at: usize,
+) -> usize {
+    let mut i = 0;
+    while i < catalog.len() && at < UNIQUE_CAPACITY {
+        match &catalog[i] {
+            Entry::Variant(info) => {
+                flat[at] = Some(info);
+                at += 1;
+            }
+            Entry::Transparent { inner, .. } => at = flatten(inner, flat, at),
+        }
+        i += 1;
+    }
+    at
+}
+
+/// Writes the path of the `index`-th variant (in [`walk`] order) into `message`.
+const fn push_path(message: &mut ConstMessage, catalog: &'static [Entry], index: usize) {
+    let _ = path_of(message, catalog, index);
+}
+
+/// Looks for the `index`-th variant under `catalog`: `Ok` with the path written when it is
+/// there, `Err` with the number of variants `catalog` holds otherwise.
+const fn path_of(
+    message: &mut ConstMessage,
+    catalog: &'static [Entry],
+    mut index: usize,
+) -> Result<(), usize> {
+    let mut seen = 0;
+    let mut i = 0;
+    while i < catalog.len() {
+        match &catalog[i] {
+            Entry::Variant(info) => {
+                if index == 0 {
+                    message.push(info.name);
+                    return Ok(());
+                }
+                index -= 1;
+                seen += 1;
+            }
+            Entry::Transparent { name, inner } => {
+                let mark = message.len;
+                message.push(name);
+                message.push("::");
+                match path_of(message, inner, index) {
+                    Ok(()) => return Ok(()),
+                    Err(count) => {
+                        message.len = mark;
+                        index -= count;
+                        seen += count;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    Err(seen)
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A message built in `const` evaluation, where there is no `String`: a fixed buffer,
+/// truncated at a character boundary when full. Not a public API.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct ConstMessage {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl ConstMessage {
+    const fn new() -> Self {
+        ConstMessage {
+            bytes: [0; 512],
+            len: 0,
+        }
+    }
+
+    const fn push(&mut self, text: &str) {
+        let text = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() && self.len < self.bytes.len() {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+    }
+
+    /// The text, for `panic!("{}", message.as_str())`.
+    pub const fn as_str(&self) -> &str {
+        let (written, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(written) {
+            Ok(text) => text,
+            Err(error) => {
+                let (valid, _) = written.split_at(error.valid_up_to());
+                match core::str::from_utf8(valid) {
+                    Ok(text) => text,
+                    Err(_) => "",
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn variant(name: &'static str, code: &'static str) -> Entry {
+        Entry::Variant(VariantInfo::new(name, Status::NOT_FOUND, code))
+    }
+
+    const DB: &[Entry] = &[variant("Locked", "LOCKED"), variant("Timeout", "TIMEOUT")];
+    const REPO: &[Entry] = &[
+        Entry::Transparent {
+            name: "Db",
+            inner: DB,
+        },
+        variant("Missing", "MISSING"),
+    ];
+
+    #[test]
+    fn unique_codes_pass() {
+        const OUTER: &[Entry] = &[
+            Entry::Transparent {
+                name: "Repo",
+                inner: REPO,
+            },
+            variant("Gone", "GONE"),
+        ];
+        assert!(duplicate_code(OUTER, "Outer").is_none());
+        assert!(duplicate_code(&[], "Empty").is_none());
+    }
+
+    #[test]
+    fn a_duplicate_names_the_code_and_both_paths() {
+        const OUTER: &[Entry] = &[
+            variant("First", "FIRST"),
+            Entry::Transparent {
+                name: "Repo",
+                inner: REPO,
+            },
+            Entry::Transparent {
+                name: "Cache",
+                inner: &[variant("Slow", "TIMEOUT")],
+            },
+        ];
+        const MESSAGE: Option<ConstMessage> = duplicate_code(OUTER, "Outer");
+        assert_eq!(
+            MESSAGE.as_ref().map(ConstMessage::as_str),
+            Some(
+                "code `TIMEOUT` is used twice under `Outer`, by `Repo::Db::Timeout` and by \
+                 `Cache::Slow`; clients switch on codes, so one code must name one error, \
+                 forever (AIP-193): give one of them its own code"
+            )
+        );
+    }
+
+    #[test]
+    fn a_long_message_is_cut_at_a_character_boundary() {
+        let mut message = ConstMessage::new();
+        message.push(&"a".repeat(511));
+        message.push("é and more");
+        assert_eq!(message.as_str(), "a".repeat(511));
+        message.len = 0;
+        message.push("short");
+        assert_eq!(message.as_str(), "short");
+    }
+
+    #[test]
+    fn type_names_lose_their_module_paths() {
+        for (full, short) in [
+            ("UserError", "UserError"),
+            ("app::errors::UserError", "UserError"),
+            (
+                "app::Wrapper<app::db::DbError, &'static str>",
+                "Wrapper<DbError, &'static str>",
+            ),
+            ("a::B<c::D<e::F>>", "B<D<F>>"),
+        ] {
+            assert_eq!(short_type_name(full), short);
+        }
+    }
 }

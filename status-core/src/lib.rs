@@ -18,8 +18,11 @@ mod adapters;
 mod api_error;
 mod body;
 mod catalog;
+pub mod contract;
 #[cfg(feature = "http")]
 pub mod http;
+pub mod openapi;
+mod render;
 mod status;
 #[cfg(any(feature = "http", feature = "actix-web"))]
 mod wire;
@@ -29,7 +32,7 @@ pub use crate::api_error::{
     is_valid_header_value,
 };
 pub use crate::body::{Body, Problem};
-pub use crate::catalog::{Entry, MessageSource, VariantInfo, walk};
+pub use crate::catalog::{Catalog, Entry, MessageSource, Row, VariantInfo, walk};
 pub use crate::status::{Class, InvalidStatus, Status};
 
 /// The registry the derive reads at compile time. Not a public API.
@@ -45,7 +48,17 @@ pub mod __private {
     pub use ::serde;
     pub use ::serde::ser::SerializeMap;
 
+    pub use crate::__impl_utoipa;
+    pub use crate::catalog::{ConstMessage, duplicate_code};
     pub use crate::{__impl_actix, __impl_adapters, __impl_axum};
+    #[cfg(feature = "utoipa")]
+    pub use ::utoipa;
+    /// What `utoipa::IntoResponses::responses` returns.
+    #[cfg(feature = "utoipa")]
+    pub type UtoipaResponses = ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::utoipa::openapi::RefOr<::utoipa::openapi::response::Response>,
+    >;
 
     #[cfg(feature = "axum")]
     pub use crate::adapters::axum_response;

@@ -40,7 +40,7 @@ pub fn private(input: &Input) -> TokenStream {
 }
 
 /// The predicates of [`where_clause`], for the adapter macros to extend.
-fn predicates(input: &Input, extra: &[WherePredicate]) -> Vec<TokenStream> {
+pub fn predicates(input: &Input, extra: &[WherePredicate]) -> Vec<TokenStream> {
     let p = private(input);
     let mut predicates: Vec<TokenStream> = input
         .generics
@@ -262,6 +262,8 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
         None => quote!(#p::core::option::Option::None),
     };
     let lookup_fn = (!own.is_empty()).then_some(lookup_fn);
+    let (unique_item, unique_inline) = unique_codes(input, mappings, &p);
+    let frameworks = frameworks(input, &predicates);
 
     quote! {
         const _: () = {
@@ -284,6 +286,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
 
                 #[inline]
                 fn code(&self) -> &'static str {
+                    #unique_inline
                     #code
                 }
 
@@ -300,9 +303,28 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                 #headers
                 #fields
             }
+
+            #unique_item
         };
 
+        #frameworks
+    }
+}
+
+/// The framework impls (`IntoResponse`, `ResponseError`, `IntoResponses`), through the
+/// macros `status` defines per feature: the user's crate needs no features of its own.
+/// Emitted beside the fallback impl too, so a mistake in the attribute does not also report
+/// "`IntoResponse` is not implemented" wherever the type is returned.
+pub fn frameworks(input: &Input, predicates: &[TokenStream]) -> TokenStream {
+    let root = private(input);
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    quote! {
         #root::__impl_adapters! {
+            impl [#impl_generics] [#ident #ty_generics] where [#(#predicates,)*]
+        }
+
+        #root::__impl_utoipa! {
             impl [#impl_generics] [#ident #ty_generics] where [#(#predicates,)*]
         }
     }
@@ -467,4 +489,45 @@ fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
         TokenTree::Group(group) => mentions(group.stream(), params),
         _ => false,
     })
+}
+
+/// The check that no two variants under the type share a code, through `transparent`
+/// nesting. `valid` checks the type's own variants; the codes of inner types, other crates'
+/// among them, are out of the macro's sight, so the whole catalog is checked in `const`
+/// evaluation, failing the build with a message that names the code and both variants.
+///
+/// A type without generics gets a `const _` item, which `cargo check` evaluates. A `const`
+/// item cannot name generic parameters, so a generic type gets an inline `const` block in
+/// `code()`, evaluated for each instantiation that is compiled (`cargo build`, not `cargo
+/// check`). Without a `transparent` variant there is nothing `valid` has not checked.
+fn unique_codes(
+    input: &Input,
+    mappings: &[Mapping],
+    p: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    if !mappings
+        .iter()
+        .any(|mapping| matches!(mapping.kind, Kind::Transparent(_)))
+    {
+        return (TokenStream::new(), TokenStream::new());
+    }
+    let ident = input.ident;
+    let name = ident.to_string();
+    let check = |ty: TokenStream| {
+        quote_spanned! {ident.span()=>
+            if let #p::core::option::Option::Some(__message) =
+                &#p::duplicate_code(<#ty as #p::ApiError>::CATALOG, #name)
+            {
+                #p::core::panic!("{}", __message.as_str());
+            }
+        }
+    };
+    if input.generics.params.is_empty() {
+        let check = check(quote!(#ident));
+        let item = quote_spanned!(ident.span()=> const _: () = { #check };);
+        (item, TokenStream::new())
+    } else {
+        let check = check(quote!(Self));
+        (TokenStream::new(), quote!(const { #check };))
+    }
 }

@@ -5,13 +5,14 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Input;
-use crate::expand::{private, where_clause};
+use crate::expand::{frameworks, predicates, private, where_clause};
 
 pub fn expand(input: &Input) -> TokenStream {
     let p = private(input);
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input, Vec::new());
+    let frameworks = frameworks(input, &predicates(input, &[]));
     quote! {
         #[automatically_derived]
         impl #impl_generics #p::ApiError for #ident #ty_generics #where_clause {
@@ -29,5 +30,7 @@ pub fn expand(input: &Input) -> TokenStream {
                 #p::Message::Static("Internal Server Error")
             }
         }
+
+        #frameworks
     }
 }

@@ -1,0 +1,826 @@
+//! Codes are a public contract (AIP-193: one code names one error, forever). This module pins
+//! a type's [`Catalog`] to a checked-in JSON file, so that renaming, removing or re-mapping a
+//! code fails a test with a diff that says what broke.
+//!
+//! Most users call [`assert_catalog!`](crate::assert_catalog) from a test:
+//!
+//! ```no_run
+//! # use status::ApiError;
+//! # #[derive(Debug, thiserror::Error, ApiError)]
+//! # enum UserError { #[error("x")] #[status(404)] NotFound }
+//! #[test]
+//! fn error_codes_are_stable() {
+//!     status::assert_catalog!(UserError, "tests/errors/user.json");
+//! }
+//! ```
+//!
+//! The first run writes the file and fails, asking for it to be reviewed and committed.
+//! Every later run compares the catalog with the file, field by field (the file may be
+//! reformatted at will). To accept a change, run the tests with `STATUS_CATALOG=overwrite`
+//! and commit the new file: the change then shows up in review.
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::catalog::Catalog;
+use crate::status::Status;
+
+/// The environment variable that switches [`Mode::from_env`] to [`Mode::Overwrite`] when it
+/// is set to `overwrite`.
+pub const ENV: &str = "STATUS_CATALOG";
+
+/// What [`check`] does with the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Compare, and fail on any difference.
+    Check,
+    /// Write the catalog to the file (only if it differs), and succeed.
+    Overwrite,
+}
+
+impl Mode {
+    /// [`Mode::Overwrite`] when `STATUS_CATALOG=overwrite`, [`Mode::Check`] otherwise.
+    pub fn from_env() -> Mode {
+        match std::env::var_os(ENV) {
+            Some(value) if value == "overwrite" => Mode::Overwrite,
+            _ => Mode::Check,
+        }
+    }
+}
+
+/// A successful [`check`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The file holds this catalog.
+    Matched,
+    /// The file was written ([`Mode::Overwrite`]).
+    Written,
+}
+
+/// Why a [`check`] failed. Its `Display` is the message a test failure shows.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Mismatch {
+    /// The file did not exist; it has been written, to be reviewed and committed.
+    Created {
+        /// The file.
+        file: PathBuf,
+    },
+    /// The catalog differs from the file.
+    Changed {
+        /// The file.
+        file: PathBuf,
+        /// The type's name.
+        name: String,
+        /// What differs, in the file's order, additions last.
+        changes: Vec<Change>,
+    },
+    /// The file is not a catalog this crate can read.
+    Unreadable {
+        /// The file.
+        file: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Reading or writing the file failed.
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// The error.
+        error: io::Error,
+    },
+}
+
+/// One difference between the pinned catalog and the current one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Change {
+    /// A variant kept its place but its code changed: clients matching the old code break.
+    Renamed {
+        /// The variant's path.
+        path: String,
+        /// The pinned code.
+        from: String,
+        /// The current code.
+        to: String,
+    },
+    /// A code is gone.
+    Removed {
+        /// The pinned code.
+        code: String,
+        /// Its pinned status.
+        status: u16,
+        /// Its pinned path.
+        path: String,
+    },
+    /// A code answers with another status.
+    Status {
+        /// The code.
+        code: String,
+        /// The pinned status.
+        from: u16,
+        /// The current status.
+        to: u16,
+    },
+    /// The body format changed (`plain` ⇄ `problem`): every body changes shape.
+    Format {
+        /// The pinned format.
+        from: String,
+        /// The current format.
+        to: String,
+    },
+    /// Another property of a code (path, reason, message, fields, headers) or of the type
+    /// (name, problem type) changed.
+    Other {
+        /// The code, or `None` for a property of the type.
+        code: Option<String>,
+        /// The property.
+        property: &'static str,
+        /// The pinned value, as JSON.
+        from: String,
+        /// The current value, as JSON.
+        to: String,
+    },
+    /// A new code.
+    Added {
+        /// The code.
+        code: String,
+        /// Its status.
+        status: u16,
+        /// Its path.
+        path: String,
+    },
+}
+
+impl Change {
+    /// Whether the change can break a client that followed the pinned catalog: a code
+    /// renamed or removed, a status, the body format, or an exposed field or header
+    /// removed.
+    pub fn is_breaking(&self) -> bool {
+        match self {
+            Change::Renamed { .. }
+            | Change::Removed { .. }
+            | Change::Status { .. }
+            | Change::Format { .. } => true,
+            Change::Other {
+                property, from, to, ..
+            } => {
+                (*property == "fields" || *property == "headers")
+                    && json_list_items(from)
+                        .iter()
+                        .any(|item| !json_list_items(to).contains(item))
+            }
+            Change::Added { .. } => false,
+        }
+    }
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = if self.is_breaking() {
+            "breaking"
+        } else {
+            "changed "
+        };
+        match self {
+            Change::Renamed { path, from, to } => {
+                write!(f, "{kind}  `{path}`: code `{from}` renamed to `{to}`")
+            }
+            Change::Removed { code, status, path } => write!(
+                f,
+                "{kind}  `{code}` removed (was {}, `{path}`)",
+                StatusText(*status)
+            ),
+            Change::Status { code, from, to } => write!(
+                f,
+                "{kind}  `{code}`: status {} -> {}",
+                StatusText(*from),
+                StatusText(*to)
+            ),
+            Change::Format { from, to } => write!(f, "{kind}  body format {from} -> {to}"),
+            Change::Other {
+                code,
+                property,
+                from,
+                to,
+            } => match code {
+                Some(code) => write!(f, "{kind}  `{code}`: {property} {from} -> {to}"),
+                None => write!(f, "{kind}  {property} {from} -> {to}"),
+            },
+            Change::Added { code, status, path } => {
+                write!(f, "added     `{code}` ({}, `{path}`)", StatusText(*status))
+            }
+        }
+    }
+}
+
+/// `404 Not Found`, or the bare number when it has no registered phrase.
+struct StatusText(u16);
+
+impl fmt::Display for StatusText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match Status::new(self.0).and_then(Status::reason) {
+            Some(reason) => write!(f, "{} {reason}", self.0),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Mismatch::Created { file } => write!(
+                f,
+                "wrote the error catalog to {}: review it, commit it, and run the tests again",
+                file.display()
+            ),
+            Mismatch::Changed {
+                file,
+                name,
+                changes,
+            } => {
+                writeln!(
+                    f,
+                    "the error catalog of `{name}` no longer matches {}:",
+                    file.display()
+                )?;
+                for change in changes {
+                    writeln!(f, "  {change}")?;
+                }
+                let advice = if changes.iter().any(Change::is_breaking) {
+                    "codes are a public contract (AIP-193: one code names one error, forever): \
+                     keep the old code and status, or, if clients are ready for the change, \
+                     accept it"
+                } else {
+                    "nothing a client relies on broke; accept the change"
+                };
+                write!(
+                    f,
+                    "{advice} with {ENV}=overwrite and commit {}",
+                    file.display()
+                )
+            }
+            Mismatch::Unreadable { file, reason } => write!(
+                f,
+                "{} is not an error catalog ({reason}); regenerate it with {ENV}=overwrite",
+                file.display()
+            ),
+            Mismatch::Io { file, error } => write!(f, "{}: {error}", file.display()),
+        }
+    }
+}
+
+impl std::error::Error for Mismatch {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Mismatch::Io { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// Compares `catalog` with the one pinned in `file` (or writes it, in
+/// [`Mode::Overwrite`], or when the file does not exist yet).
+///
+/// # Errors
+///
+/// [`Mismatch::Changed`] with every difference when the catalog differs from the file;
+/// [`Mismatch::Created`] when the file did not exist (it has been written);
+/// [`Mismatch::Unreadable`] or [`Mismatch::Io`] when the file cannot be read or written.
+pub fn check(catalog: &Catalog, file: &Path, mode: Mode) -> Result<Outcome, Mismatch> {
+    let current = catalog.to_json() + "\n";
+    let pinned = match fs::read_to_string(file) {
+        Ok(text) => Some(text),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => {
+            return Err(Mismatch::Io {
+                file: file.to_owned(),
+                error,
+            });
+        }
+    };
+    let write = |file: &Path| -> Result<(), Mismatch> {
+        let io = |error| Mismatch::Io {
+            file: file.to_owned(),
+            error,
+        };
+        if let Some(dir) = file.parent() {
+            fs::create_dir_all(dir).map_err(io)?;
+        }
+        fs::write(file, &current).map_err(io)
+    };
+    match (mode, pinned) {
+        (Mode::Overwrite, Some(pinned)) if pinned == current => Ok(Outcome::Matched),
+        (Mode::Overwrite, _) => write(file).map(|()| Outcome::Written),
+        (Mode::Check, None) => {
+            write(file)?;
+            Err(Mismatch::Created {
+                file: file.to_owned(),
+            })
+        }
+        (Mode::Check, Some(pinned)) => {
+            let unreadable = |reason: String| Mismatch::Unreadable {
+                file: file.to_owned(),
+                reason,
+            };
+            let pinned = json::parse(&pinned)
+                .and_then(|value| Pinned::from_json(&value))
+                .map_err(unreadable)?;
+            let now = json::parse(&current)
+                .and_then(|value| Pinned::from_json(&value))
+                .map_err(unreadable)?;
+            let changes = diff(&pinned, &now);
+            if changes.is_empty() {
+                Ok(Outcome::Matched)
+            } else {
+                Err(Mismatch::Changed {
+                    file: file.to_owned(),
+                    name: now.name,
+                    changes,
+                })
+            }
+        }
+    }
+}
+
+/// Pins the catalog of an `ApiError` type to a JSON file, relative to the calling crate's
+/// `Cargo.toml`, and panics with a readable diff when they differ.
+///
+/// ```no_run
+/// # use status::ApiError;
+/// # #[derive(Debug, thiserror::Error, ApiError)]
+/// # enum UserError { #[error("x")] #[status(404)] NotFound }
+/// status::assert_catalog!(UserError, "tests/errors/user.json");
+/// ```
+///
+/// A renamed code fails like this:
+///
+/// ```text
+/// the error catalog of `UserError` no longer matches /…/tests/errors/user.json:
+///   breaking  `NotFound`: code `USER_NOT_FOUND` renamed to `NO_SUCH_USER`
+/// codes are a public contract (AIP-193: one code names one error, forever): keep the old
+/// code and status, or, if clients are ready for the change, accept it with
+/// STATUS_CATALOG=overwrite and commit /…/tests/errors/user.json
+/// ```
+///
+/// With `STATUS_CATALOG=overwrite` it writes the file instead. See [`contract`](crate::contract).
+#[macro_export]
+macro_rules! assert_catalog {
+    ($ty:ty, $file:expr $(,)?) => {
+        if let ::core::result::Result::Err(mismatch) = $crate::contract::check(
+            &$crate::Catalog::of::<$ty>(),
+            &::std::path::Path::new(::core::env!("CARGO_MANIFEST_DIR")).join($file),
+            $crate::contract::Mode::from_env(),
+        ) {
+            ::core::panic!("{}", mismatch);
+        }
+    };
+}
+
+/// A catalog read back from JSON: owned, every value kept as the JSON text it compares by.
+struct Pinned {
+    name: String,
+    format: String,
+    problem_type: String,
+    rows: Vec<PinnedRow>,
+}
+
+struct PinnedRow {
+    code: String,
+    status: u16,
+    /// `(property, JSON text)` for every other property, in the file's order.
+    properties: Vec<(&'static str, String)>,
+}
+
+impl PinnedRow {
+    fn get(&self, property: &str) -> &str {
+        self.properties
+            .iter()
+            .find(|(name, _)| *name == property)
+            .map_or("", |(_, value)| value)
+    }
+}
+
+/// The row properties compared besides `code` and `status`.
+const PROPERTIES: &[&str] = &["path", "reason", "message", "fields", "headers"];
+
+impl Pinned {
+    fn from_json(value: &json::Value) -> Result<Pinned, String> {
+        let string = |value: &json::Value, what: &str| match value {
+            json::Value::Str(text) => Ok(text.clone()),
+            _ => Err(format!("`{what}` is not a string")),
+        };
+        let top = value.object("the catalog")?;
+        let rows = json::member(top, "variants")?
+            .array("`variants`")?
+            .iter()
+            .map(|row| {
+                let row = row.object("a variant")?;
+                let status = match json::member(row, "status")? {
+                    json::Value::Num(n) => u16::try_from(*n).ok(),
+                    _ => None,
+                }
+                .ok_or("a `status` is not a status code")?;
+                let properties = PROPERTIES
+                    .iter()
+                    .map(|&name| Ok((name, json::member(row, name)?.to_string())))
+                    .collect::<Result<_, String>>()?;
+                Ok(PinnedRow {
+                    code: string(json::member(row, "code")?, "code")?,
+                    status,
+                    properties,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Pinned {
+            name: string(json::member(top, "name")?, "name")?,
+            format: string(json::member(top, "format")?, "format")?,
+            problem_type: json::member(top, "problem_type")?.to_string(),
+            rows,
+        })
+    }
+}
+
+fn diff(pinned: &Pinned, now: &Pinned) -> Vec<Change> {
+    let mut changes = Vec::new();
+    if pinned.format != now.format {
+        changes.push(Change::Format {
+            from: pinned.format.clone(),
+            to: now.format.clone(),
+        });
+    }
+    for (property, from, to) in [
+        ("name", json_string(&pinned.name), json_string(&now.name)),
+        (
+            "problem_type",
+            pinned.problem_type.clone(),
+            now.problem_type.clone(),
+        ),
+    ] {
+        if from != to {
+            changes.push(Change::Other {
+                code: None,
+                property,
+                from,
+                to,
+            });
+        }
+    }
+    let find = |rows: &[PinnedRow], code: &str| rows.iter().position(|row| row.code == code);
+    // Codes that are new; a rename consumes one.
+    let mut added: Vec<&PinnedRow> = now
+        .rows
+        .iter()
+        .filter(|row| find(&pinned.rows, &row.code).is_none())
+        .collect();
+    for old in &pinned.rows {
+        let Some(index) = find(&now.rows, &old.code) else {
+            let path = old.get("path");
+            match added.iter().position(|new| new.get("path") == path) {
+                Some(at) => {
+                    let new = added.remove(at);
+                    changes.push(Change::Renamed {
+                        path: unquote(path),
+                        from: old.code.clone(),
+                        to: new.code.clone(),
+                    });
+                }
+                None => changes.push(Change::Removed {
+                    code: old.code.clone(),
+                    status: old.status,
+                    path: unquote(path),
+                }),
+            }
+            continue;
+        };
+        let new = &now.rows[index];
+        if old.status != new.status {
+            changes.push(Change::Status {
+                code: old.code.clone(),
+                from: old.status,
+                to: new.status,
+            });
+        }
+        for &property in PROPERTIES {
+            let (from, to) = (old.get(property), new.get(property));
+            // A reason follows the status: reporting both would say one thing twice.
+            if from != to && !(property == "reason" && old.status != new.status) {
+                changes.push(Change::Other {
+                    code: Some(old.code.clone()),
+                    property,
+                    from: from.to_owned(),
+                    to: to.to_owned(),
+                });
+            }
+        }
+    }
+    changes.extend(added.into_iter().map(|row| Change::Added {
+        code: row.code.clone(),
+        status: row.status,
+        path: unquote(row.get("path")),
+    }));
+    changes
+}
+
+fn json_string(text: &str) -> String {
+    let mut out = String::new();
+    crate::render::json_str(&mut out, text);
+    out
+}
+
+/// The text of a JSON string, or the JSON text itself when it is not a string.
+fn unquote(text: &str) -> String {
+    match json::parse(text) {
+        Ok(json::Value::Str(text)) => text,
+        _ => text.to_owned(),
+    }
+}
+
+/// The items of a compact JSON array of strings, as JSON texts.
+fn json_list_items(text: &str) -> Vec<String> {
+    match json::parse(text) {
+        Ok(json::Value::Arr(items)) => items.iter().map(ToString::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A small JSON reader, enough for catalog files (the crate depends on nothing but
+/// `serde`, and `serde` alone cannot read JSON).
+mod json {
+    use std::fmt;
+
+    #[derive(Debug, PartialEq)]
+    pub enum Value {
+        Null,
+        Bool(bool),
+        /// Catalogs hold only small non-negative integers; other numbers are rejected.
+        Num(u64),
+        Str(String),
+        Arr(Vec<Value>),
+        Obj(Vec<(String, Value)>),
+    }
+
+    impl Value {
+        pub fn object(&self, what: &str) -> Result<&[(String, Value)], String> {
+            match self {
+                Value::Obj(members) => Ok(members),
+                _ => Err(format!("{what} is not an object")),
+            }
+        }
+
+        pub fn array(&self, what: &str) -> Result<&[Value], String> {
+            match self {
+                Value::Arr(items) => Ok(items),
+                _ => Err(format!("{what} is not an array")),
+            }
+        }
+    }
+
+    pub fn member<'a>(members: &'a [(String, Value)], name: &str) -> Result<&'a Value, String> {
+        members
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value)
+            .ok_or_else(|| format!("`{name}` is missing"))
+    }
+
+    /// Compact JSON, the form values are compared and shown in.
+    impl fmt::Display for Value {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                Value::Null => f.write_str("null"),
+                Value::Bool(b) => write!(f, "{b}"),
+                Value::Num(n) => write!(f, "{n}"),
+                Value::Str(text) => f.write_str(&super::json_string(text)),
+                Value::Arr(items) => {
+                    f.write_str("[")?;
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            f.write_str(", ")?;
+                        }
+                        write!(f, "{item}")?;
+                    }
+                    f.write_str("]")
+                }
+                Value::Obj(members) => {
+                    f.write_str("{")?;
+                    for (i, (key, value)) in members.iter().enumerate() {
+                        if i > 0 {
+                            f.write_str(", ")?;
+                        }
+                        write!(f, "{}: {value}", super::json_string(key))?;
+                    }
+                    f.write_str("}")
+                }
+            }
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Value, String> {
+        let mut parser = Parser {
+            bytes: text.as_bytes(),
+            at: 0,
+        };
+        let value = parser.value(0)?;
+        parser.skip_space();
+        if parser.at == parser.bytes.len() {
+            Ok(value)
+        } else {
+            Err(parser.error("text after the JSON value"))
+        }
+    }
+
+    struct Parser<'a> {
+        bytes: &'a [u8],
+        at: usize,
+    }
+
+    /// Deeper than any catalog; keeps a hostile file from overflowing the stack.
+    const MAX_DEPTH: usize = 64;
+
+    impl Parser<'_> {
+        fn error(&self, what: &str) -> String {
+            let before = &self.bytes[..self.at.min(self.bytes.len())];
+            let line = 1 + before.split(|&b| b == b'\n').count() - 1;
+            format!("{what} at line {line}")
+        }
+
+        fn skip_space(&mut self) {
+            while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+        }
+
+        fn eat(&mut self, byte: u8) -> bool {
+            self.skip_space();
+            if self.bytes.get(self.at) == Some(&byte) {
+                self.at += 1;
+                true
+            } else {
+                false
+            }
+        }
+
+        fn keyword(&mut self, word: &str, value: Value) -> Result<Value, String> {
+            if self.bytes[self.at..].starts_with(word.as_bytes()) {
+                self.at += word.len();
+                Ok(value)
+            } else {
+                Err(self.error("unexpected character"))
+            }
+        }
+
+        fn value(&mut self, depth: usize) -> Result<Value, String> {
+            if depth > MAX_DEPTH {
+                return Err(self.error("nesting too deep"));
+            }
+            self.skip_space();
+            match self.bytes.get(self.at) {
+                None => Err(self.error("unexpected end")),
+                Some(b'n') => self.keyword("null", Value::Null),
+                Some(b't') => self.keyword("true", Value::Bool(true)),
+                Some(b'f') => self.keyword("false", Value::Bool(false)),
+                Some(b'"') => self.string().map(Value::Str),
+                Some(b'0'..=b'9') => self.number(),
+                Some(b'[') => {
+                    self.at += 1;
+                    let mut items = Vec::new();
+                    if !self.eat(b']') {
+                        loop {
+                            items.push(self.value(depth + 1)?);
+                            if self.eat(b']') {
+                                break;
+                            }
+                            if !self.eat(b',') {
+                                return Err(self.error("expected `,` or `]`"));
+                            }
+                        }
+                    }
+                    Ok(Value::Arr(items))
+                }
+                Some(b'{') => {
+                    self.at += 1;
+                    let mut members = Vec::new();
+                    if !self.eat(b'}') {
+                        loop {
+                            self.skip_space();
+                            if self.bytes.get(self.at) != Some(&b'"') {
+                                return Err(self.error("expected a member name"));
+                            }
+                            let key = self.string()?;
+                            if !self.eat(b':') {
+                                return Err(self.error("expected `:`"));
+                            }
+                            members.push((key, self.value(depth + 1)?));
+                            if self.eat(b'}') {
+                                break;
+                            }
+                            if !self.eat(b',') {
+                                return Err(self.error("expected `,` or `}`"));
+                            }
+                        }
+                    }
+                    Ok(Value::Obj(members))
+                }
+                Some(_) => Err(self.error("unexpected character")),
+            }
+        }
+
+        fn number(&mut self) -> Result<Value, String> {
+            let start = self.at;
+            while let Some(b'0'..=b'9') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            if let Some(b'.' | b'e' | b'E') = self.bytes.get(self.at) {
+                return Err(self.error("a catalog holds only whole numbers"));
+            }
+            std::str::from_utf8(&self.bytes[start..self.at])
+                .ok()
+                .and_then(|digits| digits.parse().ok())
+                .map(Value::Num)
+                .ok_or_else(|| self.error("number too large"))
+        }
+
+        fn string(&mut self) -> Result<String, String> {
+            self.at += 1; // the opening quote
+            let mut out = String::new();
+            loop {
+                let start = self.at;
+                while let Some(&b) = self.bytes.get(self.at) {
+                    if b == b'"' || b == b'\\' || b < 0x20 {
+                        break;
+                    }
+                    self.at += 1;
+                }
+                // The input is a `&str` and the run stops only at ASCII bytes: valid UTF-8.
+                out.push_str(
+                    std::str::from_utf8(&self.bytes[start..self.at])
+                        .map_err(|_| self.error("invalid UTF-8"))?,
+                );
+                match self.bytes.get(self.at) {
+                    Some(b'"') => {
+                        self.at += 1;
+                        return Ok(out);
+                    }
+                    Some(b'\\') => {
+                        self.at += 1;
+                        let simple = match self.bytes.get(self.at) {
+                            Some(b'"') => Some('"'),
+                            Some(b'\\') => Some('\\'),
+                            Some(b'/') => Some('/'),
+                            Some(b'b') => Some('\u{8}'),
+                            Some(b'f') => Some('\u{c}'),
+                            Some(b'n') => Some('\n'),
+                            Some(b'r') => Some('\r'),
+                            Some(b't') => Some('\t'),
+                            Some(b'u') => None,
+                            _ => return Err(self.error("invalid escape")),
+                        };
+                        self.at += 1;
+                        let escaped = match simple {
+                            Some(c) => c,
+                            None => self.unicode_escape()?,
+                        };
+                        out.push(escaped);
+                    }
+                    Some(_) => return Err(self.error("control character in a string")),
+                    None => return Err(self.error("unterminated string")),
+                }
+            }
+        }
+
+        /// After `\u`: four hex digits, and a low surrogate after a high one. Leaves `at`
+        /// after the last digit.
+        fn unicode_escape(&mut self) -> Result<char, String> {
+            let high = self.hex4()?;
+            let code = if (0xD800..0xDC00).contains(&high) {
+                if !self.bytes[self.at..].starts_with(b"\\u") {
+                    return Err(self.error("unpaired surrogate"));
+                }
+                self.at += 2;
+                let low = self.hex4()?;
+                if !(0xDC00..0xE000).contains(&low) {
+                    return Err(self.error("unpaired surrogate"));
+                }
+                0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+                high
+            };
+            char::from_u32(code).ok_or_else(|| self.error("invalid \\u escape"))
+        }
+
+        fn hex4(&mut self) -> Result<u32, String> {
+            let digits = self
+                .bytes
+                .get(self.at..self.at + 4)
+                .filter(|d| d.iter().all(u8::is_ascii_hexdigit))
+                .and_then(|d| std::str::from_utf8(d).ok())
+                .and_then(|d| u32::from_str_radix(d, 16).ok())
+                .ok_or_else(|| self.error("invalid \\u escape"))?;
+            self.at += 4;
+            Ok(digits)
+        }
+    }
+}

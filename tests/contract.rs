@@ -1,0 +1,325 @@
+//! The contract check: a catalog pinned to a file passes while it matches, fails with a
+//! readable diff when a code is renamed, removed or re-mapped, and is rewritten on request.
+
+use std::path::{Path, PathBuf};
+
+use status::contract::{self, Change, Mismatch, Mode, Outcome};
+use status::{ApiError, Catalog};
+
+/// Three versions of one error type, as a service evolves.
+mod v1 {
+    use status::ApiError;
+
+    #[allow(dead_code)] // only the catalog is read
+    #[derive(Debug, thiserror::Error, ApiError)]
+    pub enum UserError {
+        #[error("no such user")]
+        #[status(404, code = "USER_NOT_FOUND")]
+        UserMissing,
+        #[error("{email} is taken")]
+        #[status(409)]
+        UserExists {
+            #[status(expose)]
+            email: String,
+        },
+        #[error("locked")]
+        #[status(423)]
+        Locked,
+        #[error("db: {0}")]
+        #[status(500)]
+        Database(String),
+    }
+}
+
+/// v1 with one code renamed.
+mod v2 {
+    use status::ApiError;
+
+    #[allow(dead_code)] // only the catalog is read
+    #[derive(Debug, thiserror::Error, ApiError)]
+    pub enum UserError {
+        #[error("no such user")]
+        #[status(404, code = "NO_SUCH_USER")]
+        UserMissing,
+        #[error("{email} is taken")]
+        #[status(409)]
+        UserExists {
+            #[status(expose)]
+            email: String,
+        },
+        #[error("locked")]
+        #[status(423)]
+        Locked,
+        #[error("db: {0}")]
+        #[status(500)]
+        Database(String),
+    }
+}
+
+/// v1 with a status changed, an exposed field dropped, a variant removed, one added and a
+/// message fixed.
+mod v3 {
+    use status::ApiError;
+
+    #[allow(dead_code)] // only the catalog is read
+    #[derive(Debug, thiserror::Error, ApiError)]
+    pub enum UserError {
+        #[error("no such user")]
+        #[status(410, code = "USER_NOT_FOUND")]
+        UserMissing,
+        #[error("taken")]
+        #[status(409)]
+        UserExists,
+        #[error("db: {0}")]
+        #[status(500, message = "try again later")]
+        Database(String),
+        #[error("slow down")]
+        #[status(429, retry_after = 30)]
+        RateLimited,
+    }
+}
+
+/// A fresh directory for one test, under cargo's scratch directory for integration tests.
+fn scratch(test: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("status-contract")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn pin<E: ApiError>(test: &str) -> PathBuf {
+    let file = scratch(test).join("errors").join("user.json");
+    assert_eq!(
+        contract::check(&Catalog::of::<E>(), &file, Mode::Overwrite).unwrap(),
+        Outcome::Written
+    );
+    file
+}
+
+fn mismatch<E: ApiError>(file: &Path) -> Mismatch {
+    contract::check(&Catalog::of::<E>(), file, Mode::Check).unwrap_err()
+}
+
+#[test]
+fn passes_on_a_match_and_writes_only_what_changed() {
+    let file = pin::<v1::UserError>("match");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        Catalog::of::<v1::UserError>().to_json() + "\n"
+    );
+    let check = |mode| contract::check(&Catalog::of::<v1::UserError>(), &file, mode);
+    assert_eq!(check(Mode::Check).unwrap(), Outcome::Matched);
+    assert_eq!(check(Mode::Overwrite).unwrap(), Outcome::Matched);
+}
+
+#[test]
+fn a_rename_fails_with_a_diff() {
+    let file = pin::<v1::UserError>("rename");
+    let mismatch = mismatch::<v2::UserError>(&file);
+    let Mismatch::Changed { changes, .. } = &mismatch else {
+        panic!("{mismatch:?}");
+    };
+    assert_eq!(
+        changes,
+        &[Change::Renamed {
+            path: "UserMissing".into(),
+            from: "USER_NOT_FOUND".into(),
+            to: "NO_SUCH_USER".into(),
+        }]
+    );
+    assert_eq!(
+        mismatch.to_string(),
+        format!(
+            "the error catalog of `UserError` no longer matches {}:\n  \
+             breaking  `UserMissing`: code `USER_NOT_FOUND` renamed to `NO_SUCH_USER`\n\
+             codes are a public contract (AIP-193: one code names one error, forever): keep the \
+             old code and status, or, if clients are ready for the change, accept it with \
+             STATUS_CATALOG=overwrite and commit {}",
+            file.display(),
+            file.display()
+        )
+    );
+    // The file is left alone until the change is accepted.
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        Catalog::of::<v1::UserError>().to_json() + "\n"
+    );
+}
+
+#[test]
+fn every_kind_of_change_is_listed() {
+    let file = pin::<v1::UserError>("changes");
+    let mismatch = mismatch::<v3::UserError>(&file);
+    assert_eq!(
+        mismatch.to_string(),
+        format!(
+            "the error catalog of `UserError` no longer matches {}:\n  \
+             breaking  `USER_NOT_FOUND`: status 404 Not Found -> 410 Gone\n  \
+             breaking  `USER_EXISTS`: fields [\"email\"] -> []\n  \
+             breaking  `LOCKED` removed (was 423 Locked, `Locked`)\n  \
+             changed   `DATABASE`: message \"reason\" -> {{\"fixed\": \"try again later\"}}\n  \
+             added     `RATE_LIMITED` (429 Too Many Requests, `RateLimited`)\n\
+             codes are a public contract (AIP-193: one code names one error, forever): keep the \
+             old code and status, or, if clients are ready for the change, accept it with \
+             STATUS_CATALOG=overwrite and commit {}",
+            file.display(),
+            file.display()
+        )
+    );
+}
+
+#[test]
+fn compatible_changes_say_so() {
+    /// v2 with an exposed field and a variant added.
+    mod v4 {
+        use status::ApiError;
+
+        #[allow(dead_code)] // only the catalog is read
+        #[derive(Debug, thiserror::Error, ApiError)]
+        pub enum UserError {
+            #[error("no such user")]
+            #[status(404, code = "NO_SUCH_USER")]
+            UserMissing,
+            #[error("{email} is taken")]
+            #[status(409)]
+            UserExists {
+                #[status(expose)]
+                email: String,
+                #[status(expose)]
+                since: u32,
+            },
+            #[error("locked")]
+            #[status(423)]
+            Locked,
+            #[error("db: {0}")]
+            #[status(500)]
+            Database(String),
+            #[error("gone")]
+            #[status(410)]
+            UserGone,
+        }
+    }
+    let file = pin::<v2::UserError>("compatible");
+    let mismatch = mismatch::<v4::UserError>(&file);
+    assert_eq!(
+        mismatch.to_string(),
+        format!(
+            "the error catalog of `UserError` no longer matches {}:\n  \
+             changed   `USER_EXISTS`: fields [\"email\"] -> [\"email\", \"since\"]\n  \
+             added     `USER_GONE` (410 Gone, `UserGone`)\n\
+             nothing a client relies on broke; accept the change with STATUS_CATALOG=overwrite \
+             and commit {}",
+            file.display(),
+            file.display()
+        )
+    );
+}
+
+#[test]
+fn overwrite_regenerates() {
+    let file = pin::<v1::UserError>("overwrite");
+    assert_eq!(
+        contract::check(&Catalog::of::<v2::UserError>(), &file, Mode::Overwrite).unwrap(),
+        Outcome::Written
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        Catalog::of::<v2::UserError>().to_json() + "\n"
+    );
+    assert_eq!(
+        contract::check(&Catalog::of::<v2::UserError>(), &file, Mode::Check).unwrap(),
+        Outcome::Matched
+    );
+}
+
+#[test]
+fn a_missing_file_is_written_and_fails() {
+    let file = scratch("missing").join("new").join("user.json");
+    let mismatch = mismatch::<v1::UserError>(&file);
+    assert!(matches!(mismatch, Mismatch::Created { .. }), "{mismatch:?}");
+    assert_eq!(
+        mismatch.to_string(),
+        format!(
+            "wrote the error catalog to {}: review it, commit it, and run the tests again",
+            file.display()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        Catalog::of::<v1::UserError>().to_json() + "\n"
+    );
+}
+
+#[test]
+fn the_file_may_be_reformatted() {
+    let file = scratch("reformatted").join("user.json");
+    let compact: String = Catalog::of::<v1::UserError>()
+        .to_json()
+        .lines()
+        .map(str::trim)
+        .collect();
+    std::fs::write(&file, compact).unwrap();
+    assert_eq!(
+        contract::check(&Catalog::of::<v1::UserError>(), &file, Mode::Check).unwrap(),
+        Outcome::Matched
+    );
+}
+
+#[test]
+fn an_unreadable_file_says_why() {
+    let file = scratch("unreadable").join("user.json");
+    for (text, reason) in [
+        (
+            "{\"name\": \"UserError\",\n  \"format\": ",
+            "unexpected end at line 2",
+        ),
+        ("[]", "the catalog is not an object"),
+        (
+            "{\"name\": \"X\", \"format\": \"plain\", \"problem_type\": null}",
+            "`variants` is missing",
+        ),
+        ("{} {}", "text after the JSON value at line 1"),
+        ("{\"a\": \"\\ud800\"}", "unpaired surrogate at line 1"),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let mismatch = mismatch::<v1::UserError>(&file);
+        assert_eq!(
+            mismatch.to_string(),
+            format!(
+                "{} is not an error catalog ({reason}); regenerate it with STATUS_CATALOG=overwrite",
+                file.display()
+            ),
+            "{text}"
+        );
+    }
+}
+
+/// The macro, pinned to a file checked in beside this test.
+#[test]
+fn assert_catalog_passes_on_the_checked_in_file() {
+    status::assert_catalog!(v1::UserError, "tests/contract/user-error.json");
+}
+
+#[test]
+fn assert_catalog_panics_with_the_diff() {
+    let file = pin::<v1::UserError>("macro");
+    let result = std::panic::catch_unwind(|| {
+        // An absolute path replaces the crate's directory.
+        status::assert_catalog!(v2::UserError, &file);
+    });
+    if Mode::from_env() == Mode::Overwrite {
+        // `STATUS_CATALOG=overwrite cargo test`: the macro accepts the change.
+        assert!(result.is_ok());
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            Catalog::of::<v2::UserError>().to_json() + "\n"
+        );
+        return;
+    }
+    let payload = result.unwrap_err();
+    let message = payload.downcast_ref::<String>().unwrap();
+    assert_eq!(message, &mismatch::<v2::UserError>(&file).to_string());
+    assert!(message.contains("code `USER_NOT_FOUND` renamed to `NO_SUCH_USER`"));
+}
