@@ -206,49 +206,6 @@ impl fmt::Debug for HeaderValue<'_> {
     }
 }
 
-/// Whether `value` may be sent as an HTTP field value (RFC 9110 §5.5): visible ASCII,
-/// obs-text (`0x80..=0xFF`), spaces and tabs; no CR, LF, NUL or other controls.
-pub fn is_valid_header_value(value: &[u8]) -> bool {
-    value
-        .iter()
-        .all(|&b| b == b'\t' || (b' '..=b'~').contains(&b) || b >= 0x80)
-}
-
-/// Whether `name` is an HTTP field name (RFC 9110 §5.1: a `token`).
-pub const fn is_valid_header_name(name: &str) -> bool {
-    let bytes = name.as_bytes();
-    if bytes.is_empty() {
-        return false;
-    }
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let tchar = b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'!' | b'#'
-                    | b'$'
-                    | b'%'
-                    | b'&'
-                    | b'\''
-                    | b'*'
-                    | b'+'
-                    | b'-'
-                    | b'.'
-                    | b'^'
-                    | b'_'
-                    | b'`'
-                    | b'|'
-                    | b'~'
-            );
-        if !tchar {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// Collects the headers of `error` with their values rendered, in order: a convenience for
 /// tests and for adapters that need owned values.
 pub fn collect_headers<E: ApiError + ?Sized>(error: &E) -> Vec<(&'static str, String)> {

@@ -14,25 +14,36 @@
 
 #![warn(missing_docs)]
 
+// Without the default `runtime` feature this crate is the registry alone, with no
+// dependency: that is how `status-derive` uses it, so the macro's build need not wait for
+// serde.
 mod adapters;
+#[cfg(feature = "runtime")]
 mod api_error;
+#[cfg(feature = "runtime")]
 mod body;
+#[cfg(feature = "runtime")]
 mod catalog;
+#[cfg(feature = "runtime")]
 pub mod contract;
+mod header;
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "runtime")]
 pub mod openapi;
+#[cfg(feature = "runtime")]
 mod render;
 mod status;
 #[cfg(any(feature = "http", feature = "actix-web"))]
 mod wire;
 
-pub use crate::api_error::{
-    ApiError, Format, HeaderValue, Message, collect_headers, is_valid_header_name,
-    is_valid_header_value,
-};
+#[cfg(feature = "runtime")]
+pub use crate::api_error::{ApiError, Format, HeaderValue, Message, collect_headers};
+#[cfg(feature = "runtime")]
 pub use crate::body::{Body, Problem};
+#[cfg(feature = "runtime")]
 pub use crate::catalog::{Catalog, Entry, MessageSource, Row, VariantInfo, walk};
+pub use crate::header::{is_valid_header_name, is_valid_header_value};
 pub use crate::status::{Class, InvalidStatus, Status};
 
 /// The registry the derive reads at compile time. Not a public API.
@@ -42,6 +53,7 @@ pub mod registry {
 }
 
 /// What the derive's generated code names. Not a public API.
+#[cfg(feature = "runtime")]
 #[doc(hidden)]
 pub mod __private {
     pub use ::core;
@@ -86,16 +98,19 @@ pub mod __private {
         }
     }
 
-    /// The row `__info` found, or for a transparent variant (which never reaches this: its
-    /// arm comes first) a 500 row, so that the generated code has no panic path.
+    /// The row at `index` of a catalog, or a 500 row for an index that is not an own
+    /// variant (never, for the derive's indices), so that generated code has no panic path.
+    /// Inlined with a constant catalog, it folds into a table load.
     #[inline]
-    pub const fn row(info: Option<&'static VariantInfo>) -> &'static VariantInfo {
+    pub const fn row(catalog: &'static [Entry], index: usize) -> &'static VariantInfo {
         const UNREACHABLE: VariantInfo =
             VariantInfo::new("", Status::INTERNAL_SERVER_ERROR, "INTERNAL_SERVER_ERROR");
-        match info {
-            Some(info) => info,
-            None => &UNREACHABLE,
+        if index < catalog.len()
+            && let Entry::Variant(info) = &catalog[index]
+        {
+            return info;
         }
+        &UNREACHABLE
     }
 
     /// A status the derive has already checked to be in `100..=599`.

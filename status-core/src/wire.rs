@@ -6,9 +6,8 @@ use std::fmt::Write as _;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::api_error::{
-    ApiError, Format, HeaderValue, is_valid_header_name, is_valid_header_value,
-};
+use crate::api_error::{ApiError, Format, HeaderValue};
+use crate::header::{is_valid_header_name, is_valid_header_value};
 use crate::status::Status;
 
 /// An error rendered for the wire, framework-neutral (actix-web 4 speaks `http` 0.2, axum

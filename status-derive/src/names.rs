@@ -152,6 +152,11 @@ pub fn suggested_status(name: &str) -> u16 {
 /// `Unprocessable Content`, `UriTooLong` for `URI Too Long`. Allocates nothing: it runs for
 /// every variant against every registered phrase.
 pub fn is_camel_phrase(name: &str, phrase: &str) -> bool {
+    // Most pairs differ in their first letter or their length: settle those without
+    // iterating, since this runs for every variant against every phrase, in a debug build.
+    if name.len() > phrase.len() || name.as_bytes().first() != phrase.as_bytes().first() {
+        return false;
+    }
     let mut name = name.chars();
     for word in phrase.split([' ', '-']) {
         for (i, c) in word.chars().enumerate() {
