@@ -82,6 +82,16 @@ fn code_explicit_and_default() {
 }
 
 #[test]
+fn a_constant_display_is_written_without_formatting() {
+    // `#[error("User not found")]` is known at compile time: the body writes the text as it
+    // is. A formatted one goes through `Display`.
+    assert!(matches!(UserError::NotFound.message(), Message::Static("User not found")));
+    let exists = UserError::UserExists { email: "a@b".into() };
+    assert!(matches!(exists.message(), Message::Display(_)));
+    assert_eq!(exists.message().to_string(), exists.to_string());
+}
+
+#[test]
 fn plain_body_of_a_4xx_uses_display() {
     assert_eq!(
         json(&UserError::NotFound.body()),

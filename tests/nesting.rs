@@ -102,7 +102,7 @@ fn the_catalog_nests() {
                 ),
             ],
         },
-        Entry::Variant(VariantInfo::new("Bad", Status::BAD_REQUEST, "BAD")),
+        Entry::Variant(VariantInfo::new("Bad", Status::BAD_REQUEST, "BAD").text("bad request")),
     ];
     assert_eq!(ApiErr::CATALOG, EXPECTED);
 

@@ -50,6 +50,11 @@ pub struct VariantInfo {
     pub fields: &'static [&'static str],
     /// The names of the headers it sends.
     pub headers: &'static [&'static str],
+    /// The public message when it is the same for every value of the variant: the reason
+    /// phrase, a `message = "..."`, or a `Display` that is a constant
+    /// (`#[error("User not found")]`). `None` when it is formatted from the value. The bodies
+    /// write a known text as it is, without running `Display`.
+    pub text: Option<&'static str>,
 }
 
 impl VariantInfo {
@@ -68,6 +73,11 @@ impl VariantInfo {
             },
             fields: &[],
             headers: &[],
+            text: if status.is_server_error() {
+                Some(status.reason_or_class())
+            } else {
+                None
+            },
         }
     }
 
@@ -75,6 +85,9 @@ impl VariantInfo {
     #[must_use]
     pub const fn reason(mut self, reason: &'static str) -> Self {
         self.reason = reason;
+        if let MessageSource::Reason = self.message {
+            self.text = Some(reason);
+        }
         self
     }
 
@@ -82,6 +95,18 @@ impl VariantInfo {
     #[must_use]
     pub const fn message(mut self, message: MessageSource) -> Self {
         self.message = message;
+        self.text = match message {
+            MessageSource::Display => None,
+            MessageSource::Reason => Some(self.reason),
+            MessageSource::Fixed(text) => Some(text),
+        };
+        self
+    }
+
+    /// With `text` as the known text of a `Display` message (a constant message).
+    #[must_use]
+    pub const fn text(mut self, text: &'static str) -> Self {
+        self.text = Some(text);
         self
     }
 

@@ -91,10 +91,9 @@ pub mod __private {
         info: &'static VariantInfo,
         error: &'a dyn core::fmt::Display,
     ) -> Message<'a> {
-        match info.message {
-            MessageSource::Display => Message::Display(error),
-            MessageSource::Reason => Message::Static(info.reason),
-            MessageSource::Fixed(text) => Message::Static(text),
+        match info.text {
+            Some(text) => Message::Static(text),
+            None => Message::Display(error),
         }
     }
 

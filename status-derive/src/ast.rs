@@ -31,6 +31,9 @@ pub struct Variant<'a> {
     pub path: Option<&'a Ident>,
     pub attrs: Attrs,
     pub fields: Vec<Field<'a>>,
+    /// The text of a constant `#[error("...")]` (thiserror's), which then is the variant's
+    /// `Display`: the bodies can write it without formatting.
+    pub display: Option<String>,
 }
 
 pub struct Field<'a> {
@@ -55,6 +58,7 @@ impl<'a> Input<'a> {
                         path: Some(&variant.ident),
                         attrs: attr::parse(cx, &variant.attrs, Place::Variant),
                         fields: fields(cx, &variant.fields),
+                        display: constant_display(&variant.attrs),
                     })
                     .collect();
                 (container, Shape::Enum(variants))
@@ -67,6 +71,7 @@ impl<'a> Input<'a> {
                     path: None,
                     attrs: attrs.clone(),
                     fields: fields(cx, &data.fields),
+                    display: constant_display(&node.attrs),
                 };
                 (attrs, Shape::Struct(variant))
             }
@@ -97,6 +102,18 @@ impl<'a> Input<'a> {
     pub fn is_enum(&self) -> bool {
         matches!(self.shape, Shape::Enum(_))
     }
+}
+
+/// `Some(text)` for `#[error("text")]` with one string literal and no `{` or `}`: thiserror
+/// then displays exactly `text`. Anything else (arguments, `transparent`, another derive's
+/// attribute) is left to `Display`.
+fn constant_display(attrs: &[syn::Attribute]) -> Option<String> {
+    let attr = attrs.iter().find(|attr| attr.path().is_ident("error"))?;
+    let syn::Meta::List(list) = &attr.meta else {
+        return None;
+    };
+    let text = list.parse_args::<syn::LitStr>().ok()?.value();
+    (!text.contains(['{', '}'])).then_some(text)
 }
 
 fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {

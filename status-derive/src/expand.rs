@@ -344,6 +344,15 @@ fn info_literal(p: &TokenStream, variant: &Variant, own: &Own) -> TokenStream {
         Message::Reason => quote!(#p::MessageSource::Reason),
         Message::Fixed(text) => quote!(#p::MessageSource::Fixed(#text)),
     };
+    let text = match &own.message {
+        Message::Display => variant.display.as_deref(),
+        Message::Reason => Some(own.reason.as_str()),
+        Message::Fixed(text) => Some(text.as_str()),
+    };
+    let text = match text {
+        Some(text) => quote!(#p::core::option::Option::Some(#text)),
+        None => quote!(#p::core::option::Option::None),
+    };
     let fields = own.exposed.iter().map(|(name, _)| name);
     let headers = own.headers.iter().map(|header| &header.name);
     quote! {
@@ -355,6 +364,7 @@ fn info_literal(p: &TokenStream, variant: &Variant, own: &Own) -> TokenStream {
             message: #message,
             fields: &[#(#fields),*],
             headers: &[#(#headers),*],
+            text: #text,
         }
     }
 }
