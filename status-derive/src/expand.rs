@@ -94,10 +94,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
         .collect();
 
     let catalog = mappings.iter().map(|m| match &m.kind {
-        Kind::Own(own) => {
-            let info = info_literal(&p, m.variant, own);
-            quote!(#p::Entry::Variant(#info))
-        }
+        Kind::Own(own) => info_literal(m.variant, own),
         Kind::Transparent(field) => {
             let name = &m.variant.name;
             let ty = field.ty;
@@ -229,10 +226,12 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     };
     let (unique_item, unique_inline) = unique_codes(input, mappings, &p);
     let frameworks = frameworks(input, &predicates);
+    let row_aliases = has_own.then(row_aliases);
 
     quote! {
         const _: () = {
             use #root as __s;
+            #row_aliases
 
             #index_fn
 
@@ -334,29 +333,35 @@ fn field_arms<'a>(
 
 /// A variant's row: a literal, not `VariantInfo::new(..).reason(..)…`, since each `const fn`
 /// call costs the compiler time (about 0.4 ms a variant, measured on a 300-variant enum).
-fn info_literal(p: &TokenStream, variant: &Variant, own: &Own) -> TokenStream {
+fn info_literal(variant: &Variant, own: &Own) -> TokenStream {
+    // Short names, from `ROW_ALIASES`: a row is written once per variant, and every token
+    // the macro emits is a round trip to the compiler.
     let name = &variant.name;
-    let status = status_const(p, own.status);
+    let status = match status_core::registry::registered(own.status) {
+        Some(row) => {
+            let name = Ident::new(row.name, Span::call_site());
+            quote!(__S::#name)
+        }
+        None => {
+            let code = own.status;
+            quote!(__s::status(#code))
+        }
+    };
     let code = &own.code;
     let reason = &own.reason;
-    let message = match &own.message {
-        Message::Display => quote!(#p::MessageSource::Display),
-        Message::Reason => quote!(#p::MessageSource::Reason),
-        Message::Fixed(text) => quote!(#p::MessageSource::Fixed(#text)),
-    };
-    let text = match &own.message {
-        Message::Display => variant.display.as_deref(),
-        Message::Reason => Some(own.reason.as_str()),
-        Message::Fixed(text) => Some(text.as_str()),
+    let (message, text) = match &own.message {
+        Message::Display => (quote!(__D), variant.display.as_deref()),
+        Message::Reason => (quote!(__R), Some(own.reason.as_str())),
+        Message::Fixed(text) => (quote!(__F(#text)), Some(text.as_str())),
     };
     let text = match text {
-        Some(text) => quote!(#p::core::option::Option::Some(#text)),
-        None => quote!(#p::core::option::Option::None),
+        Some(text) => quote!(__Y(#text)),
+        None => quote!(__N),
     };
     let fields = own.exposed.iter().map(|(name, _)| name);
     let headers = own.headers.iter().map(|header| &header.name);
     quote! {
-        #p::VariantInfo {
+        __V(__I {
             name: #name,
             status: #status,
             reason: #reason,
@@ -365,19 +370,19 @@ fn info_literal(p: &TokenStream, variant: &Variant, own: &Own) -> TokenStream {
             fields: &[#(#fields),*],
             headers: &[#(#headers),*],
             text: #text,
-        }
+        })
     }
 }
 
-/// `Status::NOT_FOUND` for a registered code, `status(499)` otherwise: a constant is cheaper
-/// to compile than a `const fn` call.
-fn status_const(p: &TokenStream, code: u16) -> TokenStream {
-    match status_core::registry::registered(code) {
-        Some(row) => {
-            let name = Ident::new(row.name, Span::call_site());
-            quote!(#p::Status::#name)
-        }
-        None => quote!(#p::status(#code)),
+/// The aliases the rows use, inside the expansion's `const _` block.
+fn row_aliases() -> TokenStream {
+    quote! {
+        #[allow(unused_imports)]
+        use __s::{
+            Entry::Variant as __V, MessageSource::{Display as __D, Fixed as __F, Reason as __R},
+            Status as __S, VariantInfo as __I,
+            core::option::Option::{None as __N, Some as __Y},
+        };
     }
 }
 
