@@ -85,8 +85,13 @@ fn code_explicit_and_default() {
 fn a_constant_display_is_written_without_formatting() {
     // `#[error("User not found")]` is known at compile time: the body writes the text as it
     // is. A formatted one goes through `Display`.
-    assert!(matches!(UserError::NotFound.message(), Message::Static("User not found")));
-    let exists = UserError::UserExists { email: "a@b".into() };
+    assert!(matches!(
+        UserError::NotFound.message(),
+        Message::Static("User not found")
+    ));
+    let exists = UserError::UserExists {
+        email: "a@b".into(),
+    };
     assert!(matches!(exists.message(), Message::Display(_)));
     assert_eq!(exists.message().to_string(), exists.to_string());
 }
@@ -301,4 +306,16 @@ fn escaping_quotes_backslashes_controls_and_unicode() {
         let back: serde_json::Value = serde_json::from_str(&body).unwrap();
         assert_eq!(back["error"], text);
     }
+}
+
+#[test]
+fn debug_of_the_views_names_what_they_send() {
+    assert_eq!(
+        format!("{:?}", UserError::NotFound.body()),
+        r#"Body { error: "User not found", code: "USER_NOT_FOUND", .. }"#
+    );
+    assert_eq!(
+        format!("{:?}", UserError::Database("secret".into()).problem()),
+        r#"Problem { status: Status(500 Internal Server Error), detail: "Internal Server Error", code: "DATABASE", .. }"#
+    );
 }
