@@ -281,11 +281,28 @@ fn short_type_name(full: &str) -> String {
 pub const fn duplicate_code(catalog: &'static [Entry], type_name: &str) -> Option<ConstMessage> {
     let mut flat: [Option<&'static VariantInfo>; UNIQUE_CAPACITY] = [None; UNIQUE_CAPACITY];
     let len = flatten(catalog, &mut flat, 0);
+    // The type's own variants come first in `catalog` order and were already compared with
+    // each other by the derive: a pair of two of them is skipped, which keeps this linear in
+    // the own variants when the inner types are small (it runs in `const` evaluation).
+    let mut own = [false; UNIQUE_CAPACITY];
+    let mut at = 0;
+    let mut k = 0;
+    while k < catalog.len() && at < UNIQUE_CAPACITY {
+        match &catalog[k] {
+            Entry::Variant(_) => {
+                own[at] = true;
+                at += 1;
+            }
+            Entry::Transparent { inner, .. } => at += count(inner),
+        }
+        k += 1;
+    }
     let mut i = 0;
     while i < len {
         let mut j = i + 1;
         while j < len {
-            if let (Some(a), Some(b)) = (flat[i], flat[j])
+            if !(own[i] && own[j])
+                && let (Some(a), Some(b)) = (flat[i], flat[j])
                 && str_eq(a.code, b.code)
             {
                 let mut message = ConstMessage::new();
@@ -315,6 +332,20 @@ pub const fn duplicate_code(catalog: &'static [Entry], type_name: &str) -> Optio
 pub const UNIQUE_CAPACITY: usize = 1024;
 
 /// Writes the variants of `catalog` into `flat` from `at`; returns the new length.
+/// How many variants `catalog` holds, through nesting.
+const fn count(catalog: &'static [Entry]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < catalog.len() {
+        n += match &catalog[i] {
+            Entry::Variant(_) => 1,
+            Entry::Transparent { inner, .. } => count(inner),
+        };
+        i += 1;
+    }
+    n
+}
+
 const fn flatten(
     catalog: &'static [Entry],
     flat: &mut [Option<&'static VariantInfo>; UNIQUE_CAPACITY],
