@@ -82,6 +82,26 @@
 //! `redact` and `message` change that per variant. The text is written straight into the
 //! serializer, with no intermediate `String`.
 //!
+//! # Features
+//!
+//! None is on by default. `http` builds an `http::Response` (`status::http::response`,
+//! when enabled) and converts `Status` to and from `http::StatusCode`; `axum` makes every
+//! derived type an `IntoResponse`; `actix-web` a `ResponseError`; `utoipa` an
+//! `IntoResponses` (one OpenAPI response per status, every variant a named example);
+//! `tracing` logs each 5xx an adapter sends with its `Display` and `source()` chain. Your
+//! crate needs no features or `cfg` of its own: enabling the feature on `status` is enough.
+//!
+//! Every response carries the status (with the IANA reason phrase), `content-type`
+//! (`application/json`, or `application/problem+json` with `format = "problem"`), the
+//! variant's headers and the body. A header value that may not be sent (CR, LF, controls)
+//! is dropped, never sent.
+//!
+//! # The catalog
+//!
+//! [`ApiError::CATALOG`] lists every variant as static data; [`Catalog`] flattens it through
+//! `transparent` nesting and renders Markdown or JSON, and [`assert_catalog!`] pins it to a
+//! checked-in file so that a renamed code fails a test.
+//!
 //! # Compile errors
 //!
 //! Each rule is a compile error that points at the offending token and says the HTTP rule
