@@ -9,6 +9,8 @@
 #   scripts/mutants.sh --fast -f status-core/src/status.rs   # extra cargo-mutants arguments
 #
 # A mutant is built and tested in a copy of the tree; about 60 s each on 2 cores with --fast.
+# --build-timeout matters: a mutant that loops inside a const fn the macro calls (say
+# `i += 1` made `i *= 1` in is_valid_header_name) hangs rustc itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,5 +36,5 @@ fi
 # cargo-mutants would run it with --package filters that the facade's test names do not fit;
 # `cargo test --workspace --all-features` is the baseline, and CI runs it.
 cargo mutants --workspace "${files[@]}" \
-    --test-workspace=true --baseline=skip --timeout 300 \
+    --test-workspace=true --baseline=skip --timeout 300 --build-timeout 600 \
     -- --all-features "${tests[@]}"
