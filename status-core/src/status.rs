@@ -325,6 +325,7 @@ mod tests {
         assert_eq!(Status::new(599).map(Status::as_u16), Some(599));
         assert_eq!(Status::new(600), None);
         assert_eq!(Status::try_from(0), Err(InvalidStatus(0)));
+        assert_eq!(u16::from(Status::NOT_FOUND), 404);
     }
 
     #[test]
@@ -362,6 +363,32 @@ mod tests {
             );
         }
         assert_eq!(REGISTRY.len(), 60);
+    }
+
+    #[test]
+    fn class_names_and_invalid_status_message() {
+        let names = [
+            Class::Informational,
+            Class::Success,
+            Class::Redirection,
+            Class::ClientError,
+            Class::ServerError,
+        ]
+        .map(Class::name);
+        assert_eq!(
+            names,
+            [
+                "informational",
+                "success",
+                "redirection",
+                "client error",
+                "server error"
+            ]
+        );
+        assert_eq!(
+            InvalidStatus(600).to_string(),
+            "600 is not an HTTP status code: a status code is in 100..=599 (RFC 9110 §15)"
+        );
     }
 
     #[test]
