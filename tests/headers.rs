@@ -120,3 +120,12 @@ fn header_value_checks() {
     assert!(!status::is_valid_header_name("X Name"));
     assert!(!status::is_valid_header_name(""));
 }
+
+#[test]
+fn header_values_debug_as_the_text_they_send() {
+    assert_eq!(
+        format!("{:?}", HeaderValue::Static("no-store")),
+        r#""no-store""#
+    );
+    assert_eq!(format!("{:?}", HeaderValue::Display(&42)), r#""42""#);
+}
