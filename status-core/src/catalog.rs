@@ -521,6 +521,40 @@ mod tests {
     }
 
     #[test]
+    fn an_own_variant_after_an_inner_type_is_compared_with_it() {
+        // Own variants that follow a transparent one sit after the inner rows: the check
+        // must count those rows right, or it would take an inner row for an own one and
+        // skip the pair.
+        const ONE: &[Entry] = &[
+            Entry::Transparent {
+                name: "Db",
+                inner: &[variant("Timeout", "TIMEOUT")],
+            },
+            variant("Slow", "TIMEOUT"),
+            variant("Other", "OTHER"),
+        ];
+        const TWO: &[Entry] = &[
+            Entry::Transparent {
+                name: "Db",
+                inner: &[variant("Locked", "LOCKED"), variant("Timeout", "TIMEOUT")],
+            },
+            variant("Slow", "TIMEOUT"),
+            variant("Other", "OTHER"),
+            variant("More", "MORE"),
+        ];
+        let expected = "code `TIMEOUT` is used twice under `Outer`, by `Db::Timeout` and by \
+                        `Slow`; clients switch on codes, so one code must name one error, \
+                        forever (AIP-193): give one of them its own code";
+        for catalog in [ONE, TWO] {
+            let message = duplicate_code(catalog, "Outer");
+            assert_eq!(message.as_ref().map(ConstMessage::as_str), Some(expected));
+        }
+        // Two own variants are the derive's to compare (it does, with a spanned error).
+        const OWN: &[Entry] = &[variant("A", "SAME"), variant("B", "SAME")];
+        assert!(duplicate_code(OWN, "Own").is_none());
+    }
+
+    #[test]
     fn a_long_message_is_cut_at_a_character_boundary() {
         let mut message = ConstMessage::new();
         message.push(&"a".repeat(511));
