@@ -542,6 +542,7 @@ mod tests {
             variant("Other", "OTHER"),
             variant("More", "MORE"),
         ];
+        const OWN: &[Entry] = &[variant("A", "SAME"), variant("B", "SAME")];
         let expected = "code `TIMEOUT` is used twice under `Outer`, by `Db::Timeout` and by \
                         `Slow`; clients switch on codes, so one code must name one error, \
                         forever (AIP-193): give one of them its own code";
@@ -550,7 +551,6 @@ mod tests {
             assert_eq!(message.as_ref().map(ConstMessage::as_str), Some(expected));
         }
         // Two own variants are the derive's to compare (it does, with a spanned error).
-        const OWN: &[Entry] = &[variant("A", "SAME"), variant("B", "SAME")];
         assert!(duplicate_code(OWN, "Own").is_none());
     }
 
