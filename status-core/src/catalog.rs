@@ -280,23 +280,11 @@ fn short_type_name(full: &str) -> String {
 #[doc(hidden)]
 pub const fn duplicate_code(catalog: &'static [Entry], type_name: &str) -> Option<ConstMessage> {
     let mut flat: [Option<&'static VariantInfo>; UNIQUE_CAPACITY] = [None; UNIQUE_CAPACITY];
-    let len = flatten(catalog, &mut flat, 0);
-    // The type's own variants come first in `catalog` order and were already compared with
-    // each other by the derive: a pair of two of them is skipped, which keeps this linear in
-    // the own variants when the inner types are small (it runs in `const` evaluation).
+    // The type's own variants were already compared with each other by the derive: a pair
+    // of two of them is skipped, which keeps this linear in the own variants when the inner
+    // types are small (it runs in `const` evaluation).
     let mut own = [false; UNIQUE_CAPACITY];
-    let mut at = 0;
-    let mut k = 0;
-    while k < catalog.len() && at < UNIQUE_CAPACITY {
-        match &catalog[k] {
-            Entry::Variant(_) => {
-                own[at] = true;
-                at += 1;
-            }
-            Entry::Transparent { inner, .. } => at += count(inner),
-        }
-        k += 1;
-    }
+    let len = flatten(catalog, &mut flat, &mut own, true, 0);
     let mut i = 0;
     while i < len {
         let mut j = i + 1;
@@ -332,23 +320,13 @@ pub const fn duplicate_code(catalog: &'static [Entry], type_name: &str) -> Optio
 pub const UNIQUE_CAPACITY: usize = 1024;
 
 /// Writes the variants of `catalog` into `flat` from `at`; returns the new length.
-/// How many variants `catalog` holds, through nesting.
-const fn count(catalog: &'static [Entry]) -> usize {
-    let mut n = 0;
-    let mut i = 0;
-    while i < catalog.len() {
-        n += match &catalog[i] {
-            Entry::Variant(_) => 1,
-            Entry::Transparent { inner, .. } => count(inner),
-        };
-        i += 1;
-    }
-    n
-}
-
+/// Writes every variant under `catalog` into `flat` from `at` on, marking in `own` those
+/// that sit directly in it when `top`; returns the next free index.
 const fn flatten(
     catalog: &'static [Entry],
     flat: &mut [Option<&'static VariantInfo>; UNIQUE_CAPACITY],
+    own: &mut [bool; UNIQUE_CAPACITY],
+    top: bool,
     mut at: usize,
 ) -> usize {
     let mut i = 0;
@@ -356,9 +334,10 @@ const fn flatten(
         match &catalog[i] {
             Entry::Variant(info) => {
                 flat[at] = Some(info);
+                own[at] = top;
                 at += 1;
             }
-            Entry::Transparent { inner, .. } => at = flatten(inner, flat, at),
+            Entry::Transparent { inner, .. } => at = flatten(inner, flat, own, false, at),
         }
         i += 1;
     }
@@ -523,8 +502,8 @@ mod tests {
     #[test]
     fn an_own_variant_after_an_inner_type_is_compared_with_it() {
         // Own variants that follow a transparent one sit after the inner rows: the check
-        // must count those rows right, or it would take an inner row for an own one and
-        // skip the pair.
+        // must mark as own only the rows that sit directly in the type, or it would take an
+        // inner row for an own one and skip the pair.
         const ONE: &[Entry] = &[
             Entry::Transparent {
                 name: "Db",
