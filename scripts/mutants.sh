@@ -1,40 +1,96 @@
 #!/usr/bin/env bash
 # Mutation testing of the two crates that hold the logic: status-core and status-derive.
 # Every mutant cargo-mutants makes (a function body replaced, an operator flipped, a match
-# arm deleted) should make some test fail. Results land in mutants.out/ (caught.txt,
-# missed.txt, …).
+# arm deleted) should make some test fail.
 #
-#   scripts/mutants.sh                          # every test, both crates (hours on 2 cores)
-#   scripts/mutants.sh --fast                   # the quick suites only (no trybuild, no servers)
-#   scripts/mutants.sh --fast -f status-core/src/status.rs   # extra cargo-mutants arguments
+#   scripts/mutants.sh                    # every file, each against the tests that exercise it
+#   scripts/mutants.sh status-core/src/contract.rs ...   # only these files
+#   MUTANTS_ALL_TESTS=1 scripts/mutants.sh FILE          # one file against every test (slow)
 #
-# A mutant is built and tested in a copy of the tree; about 60 s each on 2 cores with --fast.
-# --build-timeout matters: a mutant that loops inside a const fn the macro calls (say
-# `i += 1` made `i *= 1` in is_valid_header_name) hangs rustc itself.
+# Results land in mutants.out/<file>/ (caught.txt, missed.txt, unviable.txt, timeout.txt);
+# `scripts/mutants.sh --summary` totals them.
+#
+# Why a plan per file: a mutant in status-core rebuilds status-derive and every test crate,
+# and the whole suite (trybuild, servers) takes minutes; against the suites that exercise
+# the file a mutant takes 10-60 s on 2 cores. The plan below says which suites those are.
+# A survivor is then re-checked against every test (MUTANTS_ALL_TESTS=1) before it is
+# listed as missed in the README.
+#
+# --in-place: the mutants are applied to this tree one at a time (and reverted), so the
+# target dir stays warm; do not edit the tree while it runs. --build-timeout matters: a
+# mutant that loops inside a const fn the macro calls (`i += 1` made `i *= 1` in
+# is_valid_header_name) hangs rustc itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--summary" ]; then
+    printf '| file | mutants | caught | missed | unviable | timeout |\n|---|---|---|---|---|---|\n'
+    for dir in mutants.out/*/; do
+        [ -f "$dir/outcomes.json" ] || continue
+        name=$(basename "$dir" | tr '+' '/')
+        count() { [ -f "$dir/$1.txt" ] && grep -c . "$dir/$1.txt" || echo 0; }
+        c=$(count caught) m=$(count missed) u=$(count unviable) t=$(count timeout)
+        printf '| `%s` | %d | %d | %d | %d | %d |\n' "$name" $((c + m + u + t)) "$c" "$m" "$u" "$t"
+    done
+    exit 0
+fi
 
 if ! command -v cargo-mutants >/dev/null; then
     cargo install cargo-mutants --locked
 fi
 
-tests=()
-if [ "${1:-}" = "--fast" ]; then
-    shift
-    tests=(--lib --test body --test headers --test nesting --test properties
-        --test header_properties --test catalog --test http)
-fi
+# The test targets that exercise each file. `derive` means status-derive's own tests (the
+# macro's property tests and the diagnostics check against tests/ui/**/*.stderr), which
+# run without building a test crate per UI case.
+declare -A plan=(
+    [status-core/src/status.rs]="--lib --test body --test http --test handwritten --test catalog"
+    [status-core/src/header.rs]="--test headers --test header_properties --test http derive"
+    [status-core/src/body.rs]="--test body --test properties --test handwritten"
+    [status-core/src/api_error.rs]="--test body --test nesting --test handwritten --test headers --test http"
+    [status-core/src/catalog.rs]="--test catalog --test nesting --test contract derive"
+    [status-core/src/render.rs]="--test catalog --test contract"
+    [status-core/src/contract.rs]="--test contract"
+    [status-core/src/openapi.rs]="--test openapi"
+    [status-core/src/wire.rs]="--test http --test header_properties --test axum --test actix --test tracing"
+    [status-core/src/http.rs]="--test http --test header_properties"
+    [status-core/src/adapters.rs]="--test axum --test actix --test http"
+    [status-core/src/lib.rs]="--test body --test nesting --test handwritten --test http"
+    [status-derive/src/lib.rs]="derive"
+    [status-derive/src/ast.rs]="derive --test body --test nesting"
+    [status-derive/src/attr.rs]="derive"
+    [status-derive/src/ctxt.rs]="derive"
+    [status-derive/src/names.rs]="derive"
+    [status-derive/src/valid.rs]="derive"
+    [status-derive/src/fallback.rs]="derive --test headers"
+    [status-derive/src/expand.rs]="--test body --test nesting --test headers --test http --test catalog --test hygiene --test handwritten"
+)
 
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
-    files=(-f 'status-core/src/**' -f 'status-derive/src/**')
+    mapfile -t files < <(printf '%s\n' "${!plan[@]}" | sort)
 fi
 
-# --workspace: mutate every member (the -f filters pick the two crates); --test-workspace:
-# a mutant in status-derive is caught by the facade's tests (behaviour, trybuild UI cases,
-# property tests), not by status-derive's own unit tests. The baseline is skipped because
-# cargo-mutants would run it with --package filters that the facade's test names do not fit;
-# `cargo test --workspace --all-features` is the baseline, and CI runs it.
-cargo mutants --workspace "${files[@]}" \
-    --test-workspace=true --baseline=skip --timeout 300 --build-timeout 600 \
-    -- --all-features "${tests[@]}"
+for file in "${files[@]}"; do
+    tests=${plan[$file]:-}
+    if [ -z "$tests" ]; then
+        echo "no test plan for $file" >&2
+        exit 1
+    fi
+    args=()
+    if [ -n "${MUTANTS_ALL_TESTS:-}" ]; then
+        args=(--test-workspace=true)
+    elif [ "$tests" = "derive" ]; then
+        # status-derive's own unit tests only: a mutant there rebuilds no test crate.
+        args=(--test-workspace=false -- --all-features)
+    else
+        # `derive` is the `--lib` unit tests of every member, status-derive's among them.
+        tests=${tests//derive/--lib}
+        # shellcheck disable=SC2206
+        args=(--test-workspace=true -- --all-features $tests)
+    fi
+    out="mutants.out/${file//\//+}"
+    mkdir -p "$out"
+    echo "== $file: ${args[*]}"
+    cargo mutants --workspace -f "$file" --in-place --baseline=skip \
+        --timeout 300 --build-timeout 600 -o "$out" "${args[@]}" || true
+done
