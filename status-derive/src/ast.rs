@@ -2,7 +2,6 @@
 //! user's own tokens.
 
 use proc_macro2::Span;
-use syn::ext::IdentExt as _;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, Place};
@@ -10,6 +9,8 @@ use crate::ctxt::Ctxt;
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
+    /// `ident` as the user wrote it (`r#` kept), for generated text.
+    pub text: String,
     pub generics: &'a Generics,
     /// The enum's attribute, or the struct's (which is also its one variant's).
     pub container: Attrs,
@@ -24,9 +25,11 @@ pub enum Shape<'a> {
 
 pub struct Variant<'a> {
     pub ident: &'a Ident,
-    /// `ident` as text, made once: every `to_string` of a token is a round trip to the
-    /// compiler.
+    /// `ident` as text without `r#`, made once: every `to_string` of a token is a round
+    /// trip to the compiler.
     pub name: String,
+    /// `ident` as the user wrote it (`r#` kept), for generated text.
+    pub text: String,
     /// `None` for a struct: the pattern is `Self { .. }`.
     pub path: Option<&'a Ident>,
     pub attrs: Attrs,
@@ -54,7 +57,8 @@ impl<'a> Input<'a> {
                     .iter()
                     .map(|variant| Variant {
                         ident: &variant.ident,
-                        name: variant.ident.unraw().to_string(),
+                        name: unraw(&variant.ident),
+                        text: variant.ident.to_string(),
                         path: Some(&variant.ident),
                         attrs: attr::parse(cx, &variant.attrs, Place::Variant),
                         fields: fields(cx, &variant.fields),
@@ -67,7 +71,8 @@ impl<'a> Input<'a> {
                 let attrs = attr::parse(cx, &node.attrs, Place::Struct);
                 let variant = Variant {
                     ident: &node.ident,
-                    name: node.ident.unraw().to_string(),
+                    name: unraw(&node.ident),
+                    text: node.ident.to_string(),
                     path: None,
                     attrs: attrs.clone(),
                     fields: fields(cx, &data.fields),
@@ -85,6 +90,7 @@ impl<'a> Input<'a> {
         };
         Input {
             ident: &node.ident,
+            text: node.ident.to_string(),
             generics: &node.generics,
             container,
             shape,
@@ -112,8 +118,27 @@ fn constant_display(attrs: &[syn::Attribute]) -> Option<String> {
     let syn::Meta::List(list) = &attr.meta else {
         return None;
     };
+    // Most messages are one plain literal: read its text without building a parser. A
+    // literal with escapes, a raw string or anything else takes syn's way.
+    let mut tokens = list.tokens.clone().into_iter();
+    if let (Some(proc_macro2::TokenTree::Literal(lit)), None) = (tokens.next(), tokens.next())
+        && let repr = lit.to_string()
+        && let Some(text) = repr.strip_prefix('"').and_then(|r| r.strip_suffix('"'))
+        && !text.contains(['\\', '"'])
+    {
+        return (!text.contains(['{', '}'])).then(|| text.to_owned());
+    }
     let text = list.parse_args::<syn::LitStr>().ok()?.value();
     (!text.contains(['{', '}'])).then_some(text)
+}
+
+/// The identifier's text without `r#`.
+fn unraw(ident: &Ident) -> String {
+    let text = ident.to_string();
+    match text.strip_prefix("r#") {
+        Some(name) => name.to_owned(),
+        None => text,
+    }
 }
 
 fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
@@ -144,4 +169,55 @@ fn first_span(tokens: &impl quote::ToTokens) -> Span {
         .into_iter()
         .next()
         .map_or_else(Span::call_site, |tt| tt.span())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::constant_display;
+
+    fn display(attr: &str) -> Option<String> {
+        let item: syn::DeriveInput = syn::parse_str(&format!("{attr} struct E;")).unwrap();
+        constant_display(&item.attrs)
+    }
+
+    #[test]
+    fn a_constant_message_is_its_own_text() {
+        assert_eq!(
+            display(r#"#[error("User not found")]"#).as_deref(),
+            Some("User not found")
+        );
+        assert_eq!(
+            display(r#"#[doc = "x"] #[error("é ü")]"#).as_deref(),
+            Some("é ü")
+        );
+        assert_eq!(display(r#"#[error("")]"#).as_deref(), Some(""));
+    }
+
+    #[test]
+    fn escapes_and_raw_strings_are_read_by_value() {
+        assert_eq!(
+            display(r#"#[error("say \"hi\"\n")]"#).as_deref(),
+            Some("say \"hi\"\n")
+        );
+        assert_eq!(
+            display(r##"#[error(r#"a "b" c"#)]"##).as_deref(),
+            Some("a \"b\" c")
+        );
+        assert_eq!(
+            display(r#"#[error("tab\tend")]"#).as_deref(),
+            Some("tab\tend")
+        );
+    }
+
+    #[test]
+    fn formatted_or_other_messages_are_left_to_display() {
+        assert_eq!(display(r#"#[error("user {id} not found")]"#), None);
+        assert_eq!(display(r#"#[error("{0}")]"#), None);
+        assert_eq!(display(r#"#[error("brace \u{7b}")]"#), None);
+        assert_eq!(display(r#"#[error("x", y)]"#), None);
+        assert_eq!(display("#[error(transparent)]"), None);
+        assert_eq!(display(r#"#[error = "x"]"#), None);
+        assert_eq!(display(r#"#[error(b"x")]"#), None);
+        assert_eq!(display("#[status(404)]"), None);
+    }
 }

@@ -1,5 +1,7 @@
 //! Code generation, from the checked model only.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 use syn::{DeriveInput, Member, WherePredicate};
@@ -93,28 +95,40 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
         })
         .collect();
 
-    let catalog = mappings.iter().map(|m| match &m.kind {
-        Kind::Own(own) => info_literal(m.variant, own),
-        Kind::Transparent(field) => {
-            let name = &m.variant.name;
-            let ty = field.ty;
-            let api_error = quote_spanned!(field.span=> ApiError);
-            quote!(#p::Entry::Transparent { name: #name, inner: <#ty as #p::#api_error>::CATALOG })
+    // Own rows are written as Rust text and lexed in one call per run of rows: a row is the
+    // same forty-odd tokens for every variant, and each token built through `quote!` is a
+    // round trip to the compiler, where lexing text is one.
+    let mut catalog = Vec::new();
+    let mut rows = String::new();
+    for m in mappings {
+        match &m.kind {
+            Kind::Own(own) => info_literal(&mut rows, m.variant, own),
+            Kind::Transparent(field) => {
+                catalog.push(lex(&mut rows));
+                let name = &m.variant.name;
+                let ty = field.ty;
+                let api_error = quote_spanned!(field.span=> ApiError);
+                catalog.push(quote!(#p::Entry::Transparent { name: #name, inner: <#ty as #p::#api_error>::CATALOG },));
+            }
         }
-    });
+    }
+    catalog.push(lex(&mut rows));
 
     // `__index(self)`: the variant's position in `CATALOG`. A free function, so the four
-    // methods share one `match`; it needs no bound beyond the type's own.
-    let index_arms = mappings.iter().enumerate().map(|(index, m)| {
-        let pat = pattern(input, m.variant, &[], false);
-        quote!(#pat => #index,)
-    });
+    // methods share one `match`; it needs no bound beyond the type's own. The arms carry
+    // no field bindings, so they too are text.
+    let mut index_arms = String::new();
+    for (index, m) in mappings.iter().enumerate() {
+        text_pattern(&mut index_arms, input, m.variant);
+        let _ = write!(index_arms, " => {index},");
+    }
+    let index_arms = lex(&mut index_arms);
     let fn_generics = &input.generics.params;
     let index_fn = has_own.then(|| {
         quote! {
             #[inline]
             fn __index<#fn_generics>(__e: &#ident #ty_generics) -> usize #user_where {
-                match __e { #(#index_arms)* }
+                match __e { #index_arms }
             }
         }
     });
@@ -156,12 +170,23 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     );
 
     // Headers and exposed fields borrow the variant's fields: arms only where there are some.
+    // An arm whose headers are all static borrows nothing and is written as text.
     let headers = field_arms(
         input,
         mappings,
         &|own| {
             if own.headers.is_empty() {
                 return None;
+            }
+            if own.headers.iter().all(|h| matches!(h.value, HeaderValue::Static(_))) {
+                let mut text = String::from("{");
+                for header in &own.headers {
+                    if let HeaderValue::Static(value) = &header.value {
+                        let _ = write!(text, "__visit({:?}, __s::HeaderValue::Static({value:?}));", header.name);
+                    }
+                }
+                text.push('}');
+                return Some(ArmBody::Text(text));
             }
             let mut fields = Vec::new();
             let calls: Vec<TokenStream> = own
@@ -179,7 +204,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                     }
                 })
                 .collect();
-            Some((fields, quote!(#(#calls)*)))
+            Some(ArmBody::Tokens(fields, quote!({ #(#calls)* })))
         },
         &|inner| quote!(#p::ApiError::headers(#inner, __visit)),
         quote!({}),
@@ -203,7 +228,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                 let binding = binding(field);
                 quote_spanned!(field.span=> #p::SerializeMap::serialize_entry(__map, #name, #binding)?;)
             });
-            Some((fields, quote!(#(#entries)* #p::core::result::Result::Ok(()))))
+            Some(ArmBody::Tokens(fields, quote!({ #(#entries)* #p::core::result::Result::Ok(()) })))
         },
         &|inner| quote!(#p::ApiError::serialize_fields(#inner, __map)),
         quote!(#p::core::result::Result::Ok(())),
@@ -237,7 +262,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics #p::ApiError for #ident #ty_generics #where_clause {
-                const CATALOG: &'static [#p::Entry] = &[#(#catalog),*];
+                const CATALOG: &'static [#p::Entry] = &[#(#catalog)*];
                 const FORMAT: #p::Format = #format;
                 const PROBLEM_TYPE: #p::core::option::Option<&'static str> = #problem_type;
 
@@ -292,30 +317,43 @@ pub fn frameworks(input: &Input, predicates: &[TokenStream]) -> TokenStream {
     }
 }
 
-/// The fields an arm binds, and its body.
-type Arm<'a> = (Vec<&'a Field<'a>>, TokenStream);
+/// An arm's body: text when it binds no field (lexed with its pattern, see [`lex`]), or the
+/// fields it binds and its tokens, spanned on those fields.
+enum ArmBody<'a> {
+    Text(String),
+    Tokens(Vec<&'a Field<'a>>, TokenStream),
+}
 
 /// A `match self` with arms only for the variants `own_body` has something for, the
 /// transparent ones delegating, and `default` for the rest.
 fn field_arms<'a>(
     input: &Input,
     mappings: &[Mapping<'a>],
-    own_body: &dyn Fn(&Own<'a>) -> Option<Arm<'a>>,
+    own_body: &dyn Fn(&Own<'a>) -> Option<ArmBody<'a>>,
     delegate: &dyn Fn(&TokenStream) -> TokenStream,
     default: TokenStream,
 ) -> Option<TokenStream> {
     let mut arms = Vec::new();
+    let mut text = String::new();
     let mut covered = 0;
     for m in mappings {
         match &m.kind {
-            Kind::Own(own) => {
-                if let Some((fields, body)) = own_body(own) {
-                    let pat = pattern(input, m.variant, &fields, false);
-                    arms.push(quote!(#pat => { #body }));
+            Kind::Own(own) => match own_body(own) {
+                Some(ArmBody::Text(body)) => {
+                    text_pattern(&mut text, input, m.variant);
+                    let _ = write!(text, " => {body}");
                     covered += 1;
                 }
-            }
+                Some(ArmBody::Tokens(fields, body)) => {
+                    arms.push(lex(&mut text));
+                    let pat = pattern(input, m.variant, &fields, false);
+                    arms.push(quote!(#pat => #body));
+                    covered += 1;
+                }
+                None => {}
+            },
             Kind::Transparent(field) => {
+                arms.push(lex(&mut text));
                 let inner = Ident::new("__inner", field.span);
                 let pat = pattern(input, m.variant, &[field], true);
                 let body = delegate(&quote!(#inner));
@@ -324,55 +362,96 @@ fn field_arms<'a>(
             }
         }
     }
-    if arms.is_empty() {
+    if covered == 0 {
         return None;
     }
+    arms.push(lex(&mut text));
     let rest = (covered < mappings.len()).then(|| quote!(_ => #default,));
     Some(quote!(match self { #(#arms)* #rest }))
 }
 
-/// A variant's row: a literal, not `VariantInfo::new(..).reason(..)…`, since each `const fn`
-/// call costs the compiler time (about 0.4 ms a variant, measured on a 300-variant enum).
-fn info_literal(variant: &Variant, own: &Own) -> TokenStream {
-    // Short names, from `ROW_ALIASES`: a row is written once per variant, and every token
-    // the macro emits is a round trip to the compiler.
-    let name = &variant.name;
-    let status = match status_core::registry::registered(own.status) {
+/// `Type::Variant { .. }` as text: a pattern that binds nothing.
+fn text_pattern(out: &mut String, input: &Input, variant: &Variant) {
+    out.push_str(&input.text);
+    if variant.path.is_some() {
+        out.push_str("::");
+        out.push_str(&variant.text);
+    }
+    out.push_str(" { .. }");
+}
+
+/// Appends a variant's row to `out`, as Rust text: a literal, not
+/// `VariantInfo::new(..).reason(..)…`, since each `const fn` call costs the compiler time
+/// (about 0.4 ms a variant, measured on a 300-variant enum). The short names come from
+/// [`row_aliases`]; strings are written with `{:?}`, whose escapes are Rust's.
+fn info_literal(out: &mut String, variant: &Variant, own: &Own) {
+    let _ = write!(out, "__V(__I {{ name: {:?}, status: ", variant.name);
+    match status_core::registry::registered(own.status) {
         Some(row) => {
-            let name = Ident::new(row.name, Span::call_site());
-            quote!(__S::#name)
+            let _ = write!(out, "__S::{}", row.name);
         }
         None => {
-            let code = own.status;
-            quote!(__s::status(#code))
+            let _ = write!(out, "__s::status({})", own.status);
+        }
+    }
+    let _ = write!(
+        out,
+        ", reason: {:?}, code: {:?}, message: ",
+        own.reason, own.code
+    );
+    let text = match &own.message {
+        Message::Display => {
+            out.push_str("__D");
+            variant.display.as_deref()
+        }
+        Message::Reason => {
+            out.push_str("__R");
+            Some(own.reason.as_str())
+        }
+        Message::Fixed(text) => {
+            let _ = write!(out, "__F({text:?})");
+            Some(text.as_str())
         }
     };
-    let code = &own.code;
-    let reason = &own.reason;
-    let (message, text) = match &own.message {
-        Message::Display => (quote!(__D), variant.display.as_deref()),
-        Message::Reason => (quote!(__R), Some(own.reason.as_str())),
-        Message::Fixed(text) => (quote!(__F(#text)), Some(text.as_str())),
-    };
-    let text = match text {
-        Some(text) => quote!(__Y(#text)),
-        None => quote!(__N),
-    };
-    let fields = own.exposed.iter().map(|(name, _)| name);
-    let headers = own.headers.iter().map(|header| &header.name);
-    quote! {
-        __V(__I {
-            name: #name,
-            status: #status,
-            reason: #reason,
-            code: #code,
-            message: #message,
-            fields: &[#(#fields),*],
-            headers: &[#(#headers),*],
-            text: #text,
-        })
+    out.push_str(", fields: &[");
+    for (name, _) in &own.exposed {
+        let _ = write!(out, "{name:?},");
     }
+    out.push_str("], headers: &[");
+    for header in &own.headers {
+        let _ = write!(out, "{:?},", header.name);
+    }
+    out.push_str("], text: ");
+    match text {
+        Some(text) => {
+            let _ = write!(out, "__Y({text:?})");
+        }
+        None => out.push_str("__N"),
+    }
+    out.push_str(" }),");
 }
+
+/// Lexes the Rust text `text` holds (and empties it): one call to the compiler for what
+/// would be thousands of tokens built one by one. Inside the compiler the text goes to
+/// `proc_macro` directly: `proc_macro2`'s `parse` first lexes it again with its own lexer,
+/// in the macro's unoptimized build, which costs more than the tokens it saves. The text
+/// is generated from identifiers and `{:?}`-escaped strings only, so it always lexes;
+/// call-site spans, as `quote!` gives.
+fn lex(text: &mut String) -> TokenStream {
+    let tokens = if proc_macro::is_available() {
+        text.parse::<proc_macro::TokenStream>()
+            .map(TokenStream::from)
+            .map_err(drop)
+    } else {
+        text.parse::<TokenStream>().map_err(drop)
+    };
+    text.clear();
+    tokens.unwrap_or_else(|()| quote!(::core::compile_error! { #LEX_BUG }))
+}
+
+/// What [`lex`] reports if its text does not lex, which the property tests check never
+/// happens.
+const LEX_BUG: &str = "#[derive(ApiError)] generated text that does not lex; this is a bug in status-derive, please report it";
 
 /// The aliases the rows use, inside the expansion's `const _` block.
 fn row_aliases() -> TokenStream {

@@ -145,6 +145,11 @@ fn check(source: &str) {
     let out = crate::expand_tokens(tokens.clone());
     let text = out.to_string();
     let errors = has_compile_error(out);
+    // The text-built parts of the expansion (rows, arms) lex whatever the strings hold.
+    assert!(
+        !text.contains("generated text that does not lex"),
+        "generated text did not lex for {source}"
+    );
     // Either errors, or an impl: never nothing at all for a parsable enum or struct.
     if !errors {
         assert!(
