@@ -7,7 +7,7 @@
 #   scripts/mutants.sh status-core/src/contract.rs ...   # only these files
 #   MUTANTS_ALL_TESTS=1 scripts/mutants.sh FILE          # one file against every test (slow)
 #
-# Results land in mutants.out/<file>/ (caught.txt, missed.txt, unviable.txt, timeout.txt);
+# Results land in mutants.out/<file>/mutants.out/ (caught.txt, missed.txt, unviable.txt, timeout.txt);
 # `scripts/mutants.sh --summary` totals them.
 #
 # Why a plan per file: a mutant in status-core rebuilds status-derive and every test crate,
@@ -26,9 +26,10 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--summary" ]; then
     printf '| file | mutants | caught | missed | unviable | timeout |\n|---|---|---|---|---|---|\n'
     for dir in mutants.out/*/; do
-        [ -f "$dir/outcomes.json" ] || continue
         name=$(basename "$dir" | tr '+' '/')
-        count() { [ -f "$dir/$1.txt" ] && grep -c . "$dir/$1.txt" || echo 0; }
+        dir="$dir/mutants.out" # cargo-mutants nests its own directory under -o
+        [ -f "$dir/outcomes.json" ] || continue
+        count() { if [ -f "$dir/$1.txt" ]; then grep -c . "$dir/$1.txt" || true; else echo 0; fi; }
         c=$(count caught) m=$(count missed) u=$(count unviable) t=$(count timeout)
         printf '| `%s` | %d | %d | %d | %d | %d |\n' "$name" $((c + m + u + t)) "$c" "$m" "$u" "$t"
     done
@@ -49,7 +50,7 @@ declare -A plan=(
     [status-core/src/api_error.rs]="--test body --test nesting --test handwritten --test headers --test http"
     [status-core/src/catalog.rs]="--test catalog --test nesting --test contract derive"
     [status-core/src/render.rs]="--test catalog --test contract"
-    [status-core/src/contract.rs]="--test contract"
+    [status-core/src/contract.rs]="--lib --test contract"
     [status-core/src/openapi.rs]="--test openapi"
     [status-core/src/wire.rs]="--test http --test header_properties --test axum --test actix --test tracing"
     [status-core/src/http.rs]="--test http --test header_properties"
@@ -76,17 +77,21 @@ for file in "${files[@]}"; do
         echo "no test plan for $file" >&2
         exit 1
     fi
-    args=()
+    # -C: arguments for every cargo call, the `cargo test --no-run` build among them, so a
+    # mutant builds only the test targets of its plan (arguments after `--` would reach the
+    # test run only, and the build would compile every test, example and bench).
+    args=(-C --all-features)
     if [ -n "${MUTANTS_ALL_TESTS:-}" ]; then
-        args=(--test-workspace=true)
+        args+=(--test-workspace=true)
     elif [ "$tests" = "derive" ]; then
         # status-derive's own unit tests only: a mutant there rebuilds no test crate.
-        args=(--test-workspace=false -- --all-features)
+        args+=(--test-workspace=false)
     else
         # `derive` is the `--lib` unit tests of every member, status-derive's among them.
-        tests=${tests//derive/--lib}
-        # shellcheck disable=SC2206
-        args=(--test-workspace=true -- --all-features $tests)
+        args+=(--test-workspace=true)
+        for arg in ${tests//derive/--lib}; do
+            args+=(-C "$arg")
+        done
     fi
     out="mutants.out/${file//\//+}"
     mkdir -p "$out"
