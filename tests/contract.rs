@@ -296,6 +296,59 @@ fn an_unreadable_file_says_why() {
     }
 }
 
+#[test]
+fn a_removed_field_or_header_breaks_an_added_one_does_not() {
+    let change = |property, from: &str, to: &str| Change::Other {
+        code: Some("RATE_LIMITED".to_owned()),
+        property,
+        from: from.to_owned(),
+        to: to.to_owned(),
+    };
+    for property in ["fields", "headers"] {
+        assert!(
+            change(property, r#"["a","b"]"#, r#"["a"]"#).is_breaking(),
+            "{property}"
+        );
+        assert!(
+            !change(property, r#"["a"]"#, r#"["a","b"]"#).is_breaking(),
+            "{property}"
+        );
+        assert!(
+            !change(property, r#"["a"]"#, r#"["a"]"#).is_breaking(),
+            "{property}"
+        );
+    }
+    // Other properties (the message, the reason, the path) break nothing a client parses.
+    for property in ["message", "reason", "path"] {
+        assert!(
+            !change(property, r#"["a","b"]"#, "[]").is_breaking(),
+            "{property}"
+        );
+    }
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_an_io_error_and_stays_as_it_is() {
+    use std::error::Error as _;
+
+    let file = scratch("not-utf8").join("user.json");
+    std::fs::write(&file, b"{\"name\": \"\xff\"}").unwrap();
+    for mode in [Mode::Check, Mode::Overwrite] {
+        let mismatch = contract::check(&Catalog::of::<v1::UserError>(), &file, mode).unwrap_err();
+        let Mismatch::Io { error, .. } = &mismatch else {
+            panic!("expected an I/O error, got {mismatch:?}");
+        };
+        assert_eq!(error.kind(), std::io::ErrorKind::InvalidData);
+        let source = mismatch.source().expect("the I/O error is the source");
+        assert_eq!(source.to_string(), error.to_string());
+        assert_eq!(mismatch.to_string(), format!("{}: {error}", file.display()));
+        assert_eq!(std::fs::read(&file).unwrap(), b"{\"name\": \"\xff\"}");
+    }
+    // Other mismatches have no source.
+    let pinned = pin::<v1::UserError>("no-source");
+    assert!(mismatch::<v2::UserError>(&pinned).source().is_none());
+}
+
 /// The macro, pinned to a file checked in beside this test.
 #[test]
 fn assert_catalog_passes_on_the_checked_in_file() {

@@ -43,7 +43,12 @@ pub enum Mode {
 impl Mode {
     /// [`Mode::Overwrite`] when `STATUS_CATALOG=overwrite`, [`Mode::Check`] otherwise.
     pub fn from_env() -> Mode {
-        match std::env::var_os(ENV) {
+        Mode::from_value(std::env::var_os(ENV).as_deref())
+    }
+
+    /// The mode `STATUS_CATALOG` set to `value` asks for.
+    fn from_value(value: Option<&std::ffi::OsStr>) -> Mode {
+        match value {
             Some(value) if value == "overwrite" => Mode::Overwrite,
             _ => Mode::Check,
         }
@@ -821,6 +826,26 @@ mod json {
                 .ok_or_else(|| self.error("invalid \\u escape"))?;
             self.at += 4;
             Ok(digits)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Mode;
+
+    #[test]
+    fn only_overwrite_overwrites() {
+        let mode = |value: Option<&str>| Mode::from_value(value.map(std::ffi::OsStr::new));
+        assert_eq!(mode(Some("overwrite")), Mode::Overwrite);
+        for other in [
+            None,
+            Some(""),
+            Some("1"),
+            Some("Overwrite"),
+            Some("overwrite "),
+        ] {
+            assert_eq!(mode(other), Mode::Check, "{other:?}");
         }
     }
 }
