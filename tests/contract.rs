@@ -297,6 +297,69 @@ fn an_unreadable_file_says_why() {
 }
 
 #[test]
+fn a_new_status_hides_only_the_reason_that_follows_it() {
+    mod r1 {
+        use status::ApiError;
+
+        #[allow(dead_code)] // only the catalog is read
+        #[derive(Debug, thiserror::Error, ApiError)]
+        pub enum SyncError {
+            #[error("upstream timed out")]
+            #[status(599, reason = "Network Timeout", code = "UPSTREAM")]
+            Upstream,
+            #[error("no user {id}")]
+            #[status(404, code = "NO_USER")]
+            NoUser {
+                #[status(expose)]
+                id: u32,
+            },
+        }
+    }
+    mod r2 {
+        use status::ApiError;
+
+        #[allow(dead_code)] // only the catalog is read
+        #[derive(Debug, thiserror::Error, ApiError)]
+        pub enum SyncError {
+            #[error("upstream timed out")]
+            #[status(599, reason = "Upstream Timeout", code = "UPSTREAM")]
+            Upstream,
+            #[error("no user {id}")]
+            #[status(410, code = "NO_USER")]
+            NoUser { id: u32 },
+        }
+    }
+    let file = pin::<r1::SyncError>("status-and-more");
+    let Mismatch::Changed { changes, .. } = mismatch::<r2::SyncError>(&file) else {
+        panic!("expected a diff");
+    };
+    assert_eq!(
+        changes,
+        [
+            // Same status: a new reason is a change of its own.
+            Change::Other {
+                code: Some("UPSTREAM".into()),
+                property: "reason",
+                from: "\"Network Timeout\"".into(),
+                to: "\"Upstream Timeout\"".into(),
+            },
+            // New status: its reason goes unsaid, but the dropped field is still listed.
+            Change::Status {
+                code: "NO_USER".into(),
+                from: 404,
+                to: 410,
+            },
+            Change::Other {
+                code: Some("NO_USER".into()),
+                property: "fields",
+                from: "[\"id\"]".into(),
+                to: "[]".into(),
+            },
+        ]
+    );
+}
+
+#[test]
 fn a_removed_field_or_header_breaks_an_added_one_does_not() {
     let change = |property, from: &str, to: &str| Change::Other {
         code: Some("RATE_LIMITED".to_owned()),
