@@ -832,7 +832,22 @@ mod json {
 
 #[cfg(test)]
 mod tests {
-    use super::Mode;
+    use super::{Mode, json};
+
+    #[test]
+    fn json_values_print_as_compact_json() {
+        for text in [
+            r#"{"a": 1, "b": [true, false, null, "x\"y"], "c": {}, "d": []}"#,
+            r#"[{"fixed": "try later"}, {"k": 2, "l": 3}]"#,
+        ] {
+            assert_eq!(json::parse(text).unwrap().to_string(), text);
+        }
+        let spaced = "{ \"a\" :1 ,\"b\":[ 2,3 ] }";
+        assert_eq!(
+            json::parse(spaced).unwrap().to_string(),
+            r#"{"a": 1, "b": [2, 3]}"#
+        );
+    }
 
     #[test]
     fn only_overwrite_overwrites() {
