@@ -51,6 +51,7 @@ declare -A plan=(
     [status-core/src/catalog.rs]="--test catalog --test nesting --test contract derive"
     [status-core/src/render.rs]="--test catalog --test contract"
     [status-core/src/contract.rs]="--lib --test contract"
+    [status-core/src/contract/json.rs]="--lib --test contract"
     [status-core/src/openapi.rs]="--test openapi"
     [status-core/src/wire.rs]="--test http --test header_properties --test axum --test actix --test tracing"
     [status-core/src/http.rs]="--test http --test header_properties"
@@ -65,6 +66,19 @@ declare -A plan=(
     [status-derive/src/fallback.rs]="derive --test headers"
     [status-derive/src/expand.rs]="--test body --test nesting --test headers --test http --test catalog --test hygiene --test handwritten"
 )
+
+# Every source file has a plan: a new file without one fails here rather than go unmutated.
+for file in status-core/src/*.rs status-core/src/*/*.rs status-derive/src/*.rs; do
+    [ -f "$file" ] || continue
+    case "$file" in
+    # Test-only modules (`#[cfg(test)] mod ...`), which cargo-mutants does not mutate.
+    status-derive/src/proptests.rs | status-derive/src/diagnostics.rs) continue ;;
+    esac
+    if [ -z "${plan[$file]:-}" ]; then
+        echo "scripts/mutants.sh: no test plan for $file" >&2
+        exit 1
+    fi
+done
 
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
