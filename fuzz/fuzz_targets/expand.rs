@@ -9,6 +9,9 @@
 
 #![no_main]
 
+// `expand` asks `proc_macro::is_available()`, which is false here: the fallback lexer runs.
+extern crate proc_macro;
+
 #[path = "../../status-derive/src/ast.rs"]
 mod ast;
 #[path = "../../status-derive/src/attr.rs"]
