@@ -573,6 +573,25 @@ mod tests {
     }
 
     #[test]
+    fn json_nesting_is_bounded_at_64_levels_below_the_top() {
+        let arrays = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let objects = |n: usize| format!("{}0{}", "{\"a\": ".repeat(n), "}".repeat(n));
+        for text in [arrays(65), objects(64)] {
+            assert!(json::parse(&text).is_ok(), "{text}");
+        }
+        for text in [
+            arrays(66),
+            objects(65),
+            format!("{}\n{}", "[".repeat(70), "]".repeat(70)),
+        ] {
+            assert_eq!(
+                json::parse(&text).unwrap_err(),
+                "nesting too deep at line 1"
+            );
+        }
+    }
+
+    #[test]
     fn only_overwrite_overwrites() {
         let mode = |value: Option<&str>| Mode::from_value(value.map(std::ffi::OsStr::new));
         assert_eq!(mode(Some("overwrite")), Mode::Overwrite);
