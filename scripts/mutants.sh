@@ -111,5 +111,5 @@ for file in "${files[@]}"; do
     mkdir -p "$out"
     echo "== $file: ${args[*]}"
     cargo mutants --workspace -f "$file" --in-place --baseline=skip \
-        --timeout 300 --build-timeout 600 -o "$out" "${args[@]}" || true
+        --timeout 90 --build-timeout 600 -o "$out" "${args[@]}" || true
 done
