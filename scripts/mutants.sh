@@ -64,7 +64,7 @@ declare -A plan=(
     [status-derive/src/names.rs]="derive"
     [status-derive/src/valid.rs]="derive"
     [status-derive/src/fallback.rs]="derive --test headers"
-    [status-derive/src/expand.rs]="--test body --test nesting --test headers --test http --test catalog --test hygiene --test handwritten"
+    [status-derive/src/expand.rs]="derive --test body --test nesting --test headers --test http --test catalog --test hygiene --test handwritten"
 )
 
 # Every source file has a plan: a new file without one fails here rather than go unmutated.
