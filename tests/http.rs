@@ -291,6 +291,9 @@ fn every_status_converts_to_the_same_status_code_and_back() {
         assert!(status == converted);
         assert!(converted == status);
     }
+    // And unequal ones are unequal, both ways round.
+    assert!(Status::NOT_FOUND != StatusCode::GONE);
+    assert!(StatusCode::GONE != Status::NOT_FOUND);
 }
 
 #[test]

@@ -161,3 +161,43 @@ fn the_http_builder_logs_too() {
         ["DEBUG client error response status=499 code=CLIENT_GONE error=the client went away"]
     );
 }
+
+/// An exposed field whose `Serialize` fails.
+#[derive(Debug)]
+struct Unserializable;
+
+impl serde::Serialize for Unserializable {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom("cannot serialize this"))
+    }
+}
+
+#[derive(Debug, thiserror::Error, status::ApiError)]
+enum Broken {
+    #[error("bad field")]
+    #[status(400, code = "BROKEN_FIELD")]
+    Field {
+        #[status(expose)]
+        field: Unserializable,
+    },
+}
+
+#[test]
+fn a_body_that_cannot_be_serialized_is_logged_at_error() {
+    capture();
+    let response = status::http::response(&Broken::Field {
+        field: Unserializable,
+    });
+    assert_eq!(response.status().as_u16(), 400);
+    assert_eq!(
+        response.body(),
+        br#"{"error":"Bad Request","code":"BROKEN_FIELD"}"#
+    );
+    assert_eq!(
+        lines("code=BROKEN_FIELD"),
+        [
+            "DEBUG client error response status=400 code=BROKEN_FIELD error=bad field",
+            "ERROR body not serializable; sending it without exposed fields status=400 code=BROKEN_FIELD error=cannot serialize this",
+        ]
+    );
+}

@@ -573,6 +573,32 @@ mod tests {
     }
 
     #[test]
+    fn json_strings_unescape_every_escape() {
+        let parsed =
+            json::parse(r#"["\"\\\/\b\f\n\r\t", "\u00e9\u4E2D", "\ud83d\ude00!", "a\u0000b"]"#);
+        let json::Value::Arr(items) = parsed.unwrap() else {
+            panic!("not an array");
+        };
+        let strings: Vec<&str> = items
+            .iter()
+            .map(|item| match item {
+                json::Value::Str(text) => text.as_str(),
+                other => panic!("not a string: {other:?}"),
+            })
+            .collect();
+        assert_eq!(strings, ["\"\\/\u{8}\u{c}\n\r\t", "é中", "😀!", "a\0b"]);
+        for (text, error) in [
+            (r#""\ud83d""#, "unpaired surrogate at line 1"),
+            (r#""\ud83d\u0041""#, "unpaired surrogate at line 1"),
+            (r#""\ude00""#, "invalid \\u escape at line 1"),
+            (r#""\u12G4""#, "invalid \\u escape at line 1"),
+            (r#""\x""#, "invalid escape at line 1"),
+        ] {
+            assert_eq!(json::parse(text).unwrap_err(), error, "{text}");
+        }
+    }
+
+    #[test]
     fn json_nesting_is_bounded_at_64_levels_below_the_top() {
         let arrays = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         let objects = |n: usize| format!("{}0{}", "{\"a\": ".repeat(n), "}".repeat(n));
