@@ -122,3 +122,34 @@ pub mod __private {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::__private::{row, status};
+    use crate::{Entry, Status, VariantInfo};
+
+    #[test]
+    fn a_row_outside_the_own_variants_is_a_500_not_a_panic() {
+        static CATALOG: &[Entry] = &[
+            Entry::Variant(VariantInfo::new("Gone", Status::GONE, "GONE")),
+            Entry::Transparent {
+                name: "Inner",
+                inner: &[],
+            },
+        ];
+        assert_eq!(row(CATALOG, 0).code, "GONE");
+        for index in [1, 2, usize::MAX] {
+            let info = row(CATALOG, index);
+            assert_eq!(
+                (info.status, info.code),
+                (Status::INTERNAL_SERVER_ERROR, "INTERNAL_SERVER_ERROR")
+            );
+        }
+    }
+
+    #[test]
+    fn a_status_out_of_range_is_a_500() {
+        assert_eq!(status(404), Status::NOT_FOUND);
+        assert_eq!(status(600), Status::INTERNAL_SERVER_ERROR);
+    }
+}
