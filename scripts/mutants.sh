@@ -26,9 +26,12 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--summary" ]; then
     printf '| file | mutants | caught | missed | unviable | timeout |\n|---|---|---|---|---|---|\n'
     for dir in mutants.out/*/; do
-        [ -f "$dir/outcomes.json" ] || continue
         name=$(basename "$dir" | tr '+' '/')
-        count() { [ -f "$dir/$1.txt" ] && grep -c . "$dir/$1.txt" || echo 0; }
+        # `cargo mutants -o DIR` writes its results to DIR/mutants.out/.
+        [ -f "$dir/outcomes.json" ] || dir="$dir/mutants.out"
+        [ -f "$dir/outcomes.json" ] || continue
+        # `grep -c` prints 0 itself when nothing matches (and exits 1).
+        count() { if [ -f "$dir/$1.txt" ]; then grep -c . "$dir/$1.txt" || true; else echo 0; fi; }
         c=$(count caught) m=$(count missed) u=$(count unviable) t=$(count timeout)
         printf '| `%s` | %d | %d | %d | %d | %d |\n' "$name" $((c + m + u + t)) "$c" "$m" "$u" "$t"
     done
