@@ -8,11 +8,12 @@
 //! stay the single source of truth: `TRYBUILD=overwrite cargo test --test ui` regenerates them.
 //!
 //! Which diagnostics of a `.stderr` are the macro's:
-//! - every code-less `error:`/`warning:` is the macro's: a `compile_error!` it emitted, or the
-//!   `use of deprecated constant` lint on the constant by which [`Ctxt::warn`] warns (an
-//!   error under `#![deny(warnings)]`). No case has a code-less diagnostic from elsewhere:
-//!   thiserror, the other derive on most cases, is always used correctly, and rustc's
-//!   resolve and type errors all carry a code;
+//! - every code-less `error:` is the macro's: a `compile_error!` it emitted, or the `use of
+//!   deprecated constant` lint on the constant by which [`Ctxt::warn`] warns (an error under
+//!   `#![deny(warnings)]`, a `warning:` otherwise). No case has a code-less error from
+//!   elsewhere: thiserror, the other derive on most cases, is always used correctly, and
+//!   rustc's resolve and type errors all carry a code;
+//! - a `warning:` is the macro's only as that deprecation lint; any other is a rustc lint;
 //! - every diagnostic with a code (`error[E0277]`, `error[E0080]`) is rustc's: a type the
 //!   user must fix, or the catalog's `const` panic, which only a compiler can evaluate, and
 //!   is skipped here.
@@ -210,17 +211,24 @@ fn actual(source: &str) -> Vec<Diagnostic> {
     out
 }
 
+/// The macro's diagnostics on `source`, each as `LINE:COLUMN: MESSAGE`: for the unit tests of
+/// the rules and spans that no `tests/ui` case shows.
+pub(crate) fn diagnose(source: &str) -> Vec<String> {
+    actual(source).iter().map(ToString::to_string).collect()
+}
+
 /// The code-less diagnostics of a `.stderr`: `error: MESSAGE` (or `warning:`), the message
 /// possibly over several lines, then ` --> tests/ui/group/case.rs:LINE:COLUMN`.
 fn expected(stderr: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut lines = stderr.lines();
     while let Some(line) = lines.next() {
+        let warning = line.strip_prefix("warning: ");
         let Some(first) = line
             .strip_prefix("error: ")
-            .or_else(|| line.strip_prefix("warning: "))
+            .or_else(|| warning.filter(|w| w.starts_with("use of deprecated constant")))
         else {
-            continue; // `error[E...]` is rustc's, the rest is its notes and snippets
+            continue; // `error[E...]`, rustc's own lints, notes and snippets
         };
         let mut message = first.to_owned();
         let location = loop {
