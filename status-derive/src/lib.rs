@@ -20,6 +20,8 @@ mod names;
 mod valid;
 
 #[cfg(test)]
+mod diagnostics;
+#[cfg(test)]
 mod proptests;
 
 use proc_macro::TokenStream;

@@ -203,6 +203,45 @@ mod tests {
         assert_eq!(corrected_code("404_NOT_FOUND"), "NOT_FOUND");
     }
 
+    /// The edit distances "did you mean" ranks by, and its cut-off: a third of the
+    /// candidate's length, at least two.
+    #[test]
+    fn distances_and_cut_off() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("flaw", "lawn"), 2);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("abc", ""), 3);
+        assert_eq!(distance("code", "code"), 0);
+        assert_eq!(nearest("cozz", ["code"]), Some("code"));
+        assert_eq!(nearest("cozzz", ["code"]), None);
+        assert_eq!(
+            nearest("ww_authentica", ["www_authenticate"]),
+            Some("www_authenticate")
+        );
+        assert_eq!(nearest("ww_authen", ["www_authenticate"]), None);
+    }
+
+    /// Underscores are kept once, and never at the ends; a word starts at a capital after a
+    /// lowercase letter or a digit, or at the last capital of an acronym.
+    #[test]
+    fn snake_word_boundaries() {
+        assert_eq!(upper_snake("_Private"), "PRIVATE");
+        assert_eq!(upper_snake("A__B"), "A_B");
+        assert_eq!(upper_snake("Trailing_"), "TRAILING");
+        assert_eq!(upper_snake("UserID"), "USER_ID");
+        assert_eq!(upper_snake("Error404X"), "ERROR404_X");
+    }
+
+    /// A suggestion is always a valid code, even from a code with no letter in it.
+    #[test]
+    fn corrected_code_is_valid() {
+        assert_eq!(corrected_code("404"), "ERROR_CODE");
+        assert_eq!(corrected_code("x"), "X_ERROR");
+        for code in ["404", "x", "__a__b__", "1_2_x", &"a_".repeat(40)] {
+            assert_eq!(code_problem(&corrected_code(code)), None, "{code}");
+        }
+    }
+
     #[test]
     fn did_you_mean() {
         assert_eq!(nearest("cod", ["code", "message"]), Some("code"));
@@ -211,6 +250,44 @@ mod tests {
             Some("NOT_FOUND")
         );
         assert_eq!(nearest("zzzzzz", ["code"]), None);
+    }
+
+    /// Every word `suggested_status` looks for, alone in a name.
+    #[test]
+    fn every_suggestion_word() {
+        let table: &[(u16, &[&str])] = &[
+            (404, &["NotFound", "Missing", "NoSuchUser"]),
+            (409, &["Exists", "Duplicate", "Conflict", "AlreadyTaken"]),
+            (
+                401,
+                &[
+                    "Unauthorized",
+                    "Unauthenticated",
+                    "InvalidToken",
+                    "MissingToken",
+                    "TokenExpired",
+                    "ExpiredToken",
+                    "InvalidCredentials",
+                ],
+            ),
+            (403, &["Forbidden", "PermissionDenied", "AccessDenied"]),
+            (
+                422,
+                &["InvalidPrice", "ValidationFailed", "FailedValidation"],
+            ),
+            (429, &["RateLimited", "TooManyRequests", "Throttled"]),
+            (504, &["Timeout", "TimedOut"]),
+            (503, &["Unavailable", "Maintenance", "Overloaded"]),
+            (400, &["BadRequest", "Malformed"]),
+            (410, &["Gone"]),
+            (502, &["Upstream", "BadGateway"]),
+            (500, &["Database", "Token"]),
+        ];
+        for &(status, names) in table {
+            for name in names {
+                assert_eq!(suggested_status(name), status, "{name}");
+            }
+        }
     }
 
     #[test]
@@ -232,6 +309,7 @@ mod tests {
             "Non-Authoritative Information"
         ));
         assert!(is_camel_phrase("UriTooLong", "URI Too Long"));
+        assert!(is_camel_phrase("Conflict", "Conflict"));
         assert!(!is_camel_phrase("Unprocessable", "Unprocessable Content"));
         assert!(!is_camel_phrase(
             "UnprocessableContentX",

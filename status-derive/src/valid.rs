@@ -474,3 +474,55 @@ fn name_mismatch(cx: &Ctxt, container: &Attrs, variant: &Variant, status: u16) {
         &note,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    //! The rules no `tests/ui` case shows, through the whole macro: message and span.
+
+    use crate::diagnostics::diagnose;
+
+    /// Of `expose` and `redact`, the later is reported, whichever order they come in.
+    #[test]
+    fn expose_and_redact_report_the_later() {
+        let contradicts = |later: &str, earlier: &str| {
+            format!(
+                "`{later}` contradicts `{earlier}`: `expose` sends the Display text, `redact` sends the reason phrase; keep one"
+            )
+        };
+        assert_eq!(
+            diagnose("#[derive(ApiError)] enum E { #[status(500, redact, expose)] Gone }"),
+            [format!("1:52: {}", contradicts("expose", "redact"))]
+        );
+        assert_eq!(
+            diagnose("#[derive(ApiError)] enum E { #[status(500, expose, redact)] Gone }"),
+            [format!("1:52: {}", contradicts("redact", "expose"))]
+        );
+    }
+
+    /// A variant that inherits the enum's 401 inherits its `WWW-Authenticate` too.
+    #[test]
+    fn inherited_header_meets_inherited_requirement() {
+        let source =
+            r#"#[derive(ApiError)] #[status(401, www_authenticate = "Bearer")] enum E { NoToken }"#;
+        assert_eq!(diagnose(source), [""; 0]);
+    }
+
+    #[test]
+    fn two_exposed_fields_with_one_name() {
+        let field = |name: &str, n: &str| format!(r#"#[status(expose = "{n}")] {name}: u8"#);
+        let source = |a: &str, b: &str| {
+            format!(
+                "#[derive(ApiError)] enum E {{ #[status(404)] Missing {{ {}, {} }} }}",
+                field("a", a),
+                field("b", b)
+            )
+        };
+        assert_eq!(diagnose(&source("n", "m")), [""; 0]);
+        assert_eq!(
+            diagnose(&source("n", "n")),
+            [
+                "1:104: two exposed fields are named `n`; a JSON member appears once, rename one with #[status(expose = \"...\")]"
+            ]
+        );
+    }
+}
