@@ -453,6 +453,30 @@ mod tests {
         Entry::Variant(VariantInfo::new(name, Status::NOT_FOUND, code))
     }
 
+    /// A catalog of `own` variants with codes `CODE_0`, `CODE_1`, … and then `inner`.
+    fn big(own: usize, inner: &'static [Entry]) -> &'static [Entry] {
+        let mut rows: Vec<Entry> = (0..own)
+            .map(|i| variant("V", Box::leak(format!("CODE_{i}").into_boxed_str())))
+            .collect();
+        rows.push(Entry::Transparent {
+            name: "Inner",
+            inner,
+        });
+        Box::leak(rows.into_boxed_slice())
+    }
+
+    #[test]
+    fn a_catalog_past_the_capacity_is_checked_up_to_it_without_a_panic() {
+        static CLASH: &[Entry] = &[variant("Clash", "CODE_7")];
+        assert!(duplicate_code(big(UNIQUE_CAPACITY + 100, &[]), "Big").is_none());
+        assert!(duplicate_code(big(UNIQUE_CAPACITY - 1, &[]), "Big").is_none());
+        // The inner variant is the 1,024th row: still compared.
+        let found = duplicate_code(big(UNIQUE_CAPACITY - 1, CLASH), "Big");
+        assert!(found.is_some_and(|m| m.as_str().contains("`V` and by `Inner::Clash`")));
+        // Past the capacity it is not (the documented limit).
+        assert!(duplicate_code(big(UNIQUE_CAPACITY, CLASH), "Big").is_none());
+    }
+
     const DB: &[Entry] = &[variant("Locked", "LOCKED"), variant("Timeout", "TIMEOUT")];
     const REPO: &[Entry] = &[
         Entry::Transparent {

@@ -148,6 +148,15 @@ mod tests {
     }
 
     #[test]
+    fn formats_name_themselves_as_the_attribute_does() {
+        use crate::Format;
+        assert_eq!(
+            (Format::Plain.name(), Format::Problem.name()),
+            ("plain", "problem")
+        );
+    }
+
+    #[test]
     fn a_status_out_of_range_is_a_500() {
         assert_eq!(status(404), Status::NOT_FOUND);
         assert_eq!(status(600), Status::INTERNAL_SERVER_ERROR);
