@@ -57,14 +57,14 @@ declare -A plan=(
     [status-core/src/http.rs]="--test http --test header_properties"
     [status-core/src/adapters.rs]="--test axum --test actix --test http"
     [status-core/src/lib.rs]="--test body --test nesting --test handwritten --test http"
-    [status-derive/src/lib.rs]="derive"
+    [status-derive/src/lib.rs]="derive --test body"
     [status-derive/src/ast.rs]="derive --test body --test nesting"
     [status-derive/src/attr.rs]="derive"
     [status-derive/src/ctxt.rs]="derive"
     [status-derive/src/names.rs]="derive"
     [status-derive/src/valid.rs]="derive"
     [status-derive/src/fallback.rs]="derive --test headers"
-    [status-derive/src/expand.rs]="derive --test body --test nesting --test headers --test http --test catalog --test hygiene --test handwritten"
+    [status-derive/src/expand.rs]="derive --test body --test nesting --test headers --test http --test catalog --test hygiene --test handwritten --test axum --test actix --test openapi"
 )
 
 # Every source file has a plan: a new file without one fails here rather than go unmutated.

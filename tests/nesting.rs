@@ -207,3 +207,35 @@ fn generics_get_bounds_only_where_used() {
     assert_eq!(collect_headers(&err), [("Retry-After", "9".to_owned())]);
     assert_eq!(G::CATALOG.len(), 3);
 }
+
+/// Generic with no `where` clause: thiserror infers the bounds its `Display` needs, and the
+/// derive asks for `Self: Error` instead of repeating them, plus `Serialize` for exposed
+/// fields whose types mention a parameter, inside tuples and arrays too.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Unbounded<T> {
+    #[error("bad item {0}")]
+    #[status(400)]
+    Item(#[status(expose = "item")] T),
+    #[error("bad pair")]
+    #[status(422)]
+    Pair(#[status(expose = "pair")] (T, u8)),
+    #[error("bad list")]
+    #[status(422)]
+    List(#[status(expose = "list")] [T; 2]),
+}
+
+#[test]
+fn generics_without_a_where_clause_take_the_bounds_they_use() {
+    assert_eq!(
+        json(&Unbounded::Item("x").body()),
+        r#"{"error":"bad item x","code":"ITEM","item":"x"}"#
+    );
+    assert_eq!(
+        json(&Unbounded::Pair((5_u32, 1)).body()),
+        r#"{"error":"bad pair","code":"PAIR","pair":[5,1]}"#
+    );
+    assert_eq!(
+        json(&Unbounded::List([true, false]).body()),
+        r#"{"error":"bad list","code":"LIST","list":[true,false]}"#
+    );
+}
