@@ -224,8 +224,20 @@ pub enum Unbounded<T> {
     List(#[status(expose = "list")] [T; 2]),
 }
 
+/// A parameter that appears only inside a tuple: the bound is found inside the group.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum OnlyInTuple<T> {
+    #[error("bad pair")]
+    #[status(422)]
+    Pair(#[status(expose = "pair")] (u8, T)),
+}
+
 #[test]
 fn generics_without_a_where_clause_take_the_bounds_they_use() {
+    assert_eq!(
+        json(&OnlyInTuple::Pair((1, "a")).body()),
+        r#"{"error":"bad pair","code":"PAIR","pair":[1,"a"]}"#
+    );
     assert_eq!(
         json(&Unbounded::Item("x").body()),
         r#"{"error":"bad item x","code":"ITEM","item":"x"}"#
