@@ -60,6 +60,7 @@ declare -A plan=(
     [status-derive/src/lib.rs]="derive --test body"
     [status-derive/src/ast.rs]="derive --test body --test nesting"
     [status-derive/src/attr.rs]="derive"
+    [status-derive/src/attr/parser.rs]="derive"
     [status-derive/src/ctxt.rs]="derive"
     [status-derive/src/names.rs]="derive"
     [status-derive/src/valid.rs]="derive"
@@ -68,7 +69,7 @@ declare -A plan=(
 )
 
 # Every source file has a plan: a new file without one fails here rather than go unmutated.
-for file in status-core/src/*.rs status-core/src/*/*.rs status-derive/src/*.rs; do
+for file in status-core/src/*.rs status-core/src/*/*.rs status-derive/src/*.rs status-derive/src/*/*.rs; do
     [ -f "$file" ] || continue
     case "$file" in
     # Test-only modules (`#[cfg(test)] mod ...`), which cargo-mutants does not mutate.
