@@ -97,8 +97,14 @@ pub fn axum_response<E: crate::ApiError>(error: &E) -> axum_core::response::Resp
 /// What the actix-web impl's `status_code` returns.
 #[cfg(feature = "actix-web")]
 pub fn actix_status<E: crate::ApiError>(error: &E) -> actix_web::http::StatusCode {
+    actix_status_code(error.status())
+}
+
+/// actix-web's `StatusCode` (from `http` 0.2) for a [`crate::Status`].
+#[cfg(feature = "actix-web")]
+fn actix_status_code(status: crate::Status) -> actix_web::http::StatusCode {
     // Every `Status` (100..=599) is a valid `StatusCode`: the fallback is unreachable.
-    actix_web::http::StatusCode::from_u16(error.status().as_u16())
+    actix_web::http::StatusCode::from_u16(status.as_u16())
         .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
@@ -108,9 +114,8 @@ pub fn actix_response<E: crate::ApiError>(error: &E) -> actix_web::HttpResponse 
     use actix_web::http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 
     let wire = crate::wire::render(error);
-    let status = actix_web::http::StatusCode::from_u16(wire.status.as_u16())
-        .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = actix_web::HttpResponse::with_body(status, wire.body);
+    let mut response =
+        actix_web::HttpResponse::with_body(actix_status_code(wire.status), wire.body);
     // The IANA phrase on the status line, not the `http` crate's (`&'static`, as actix needs).
     response.head_mut().reason = Some(error.reason());
     let headers = response.headers_mut();
