@@ -55,24 +55,28 @@ impl<'a> Input<'a> {
                 let variants = data
                     .variants
                     .iter()
-                    .map(|variant| Variant {
-                        ident: &variant.ident,
-                        name: unraw(&variant.ident),
-                        text: variant.ident.to_string(),
-                        path: Some(&variant.ident),
-                        attrs: attr::parse(cx, &variant.attrs, Place::Variant),
-                        fields: fields(cx, &variant.fields),
-                        display: constant_display(&variant.attrs),
+                    .map(|variant| {
+                        let (name, text) = name_and_text(&variant.ident);
+                        Variant {
+                            ident: &variant.ident,
+                            name,
+                            text,
+                            path: Some(&variant.ident),
+                            attrs: attr::parse(cx, &variant.attrs, Place::Variant),
+                            fields: fields(cx, &variant.fields),
+                            display: constant_display(&variant.attrs),
+                        }
                     })
                     .collect();
                 (container, Shape::Enum(variants))
             }
             Data::Struct(data) => {
                 let attrs = attr::parse(cx, &node.attrs, Place::Struct);
+                let (name, text) = name_and_text(&node.ident);
                 let variant = Variant {
                     ident: &node.ident,
-                    name: unraw(&node.ident),
-                    text: node.ident.to_string(),
+                    name,
+                    text,
                     path: None,
                     attrs: attrs.clone(),
                     fields: fields(cx, &data.fields),
@@ -138,13 +142,12 @@ fn has_any(text: &str, bytes: &[u8]) -> bool {
     bytes.iter().any(|byte| text.as_bytes().contains(byte))
 }
 
-/// The identifier's text without `r#`.
-fn unraw(ident: &Ident) -> String {
+/// The identifier's text without `r#`, and as written, from one `to_string` (syn's
+/// `unraw().to_string()` and a second `to_string` would be two round trips to the compiler).
+fn name_and_text(ident: &Ident) -> (String, String) {
     let text = ident.to_string();
-    match text.strip_prefix("r#") {
-        Some(name) => name.to_owned(),
-        None => text,
-    }
+    let name = text.strip_prefix("r#").unwrap_or(&text).to_owned();
+    (name, text)
 }
 
 fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
