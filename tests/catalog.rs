@@ -2,15 +2,10 @@
 
 use status::{ApiError, Catalog, Format, MessageSource, Status};
 
-#[derive(Debug, thiserror::Error, ApiError)]
-pub enum DbError {
-    #[error("row {0} locked")]
-    #[status(409, code = "ROW_LOCKED")]
-    RowLocked(u32),
-    #[error("connection refused: postgres://admin:secret@db")]
-    #[status(503, retry_after = 5)]
-    Unavailable,
-}
+#[path = "fixtures/db.rs"]
+mod db;
+
+use db::DbError;
 
 #[derive(Debug, thiserror::Error, ApiError)]
 pub enum RepoError {

@@ -7,16 +7,11 @@ use serde_json::{Value, json};
 use status::ApiError;
 use utoipa::OpenApi;
 
-/// The inner error, two levels down.
-#[derive(Debug, thiserror::Error, ApiError)]
-pub enum DbError {
-    #[error("row {0} locked")]
-    #[status(409, code = "ROW_LOCKED")]
-    RowLocked(u32),
-    #[error("connection refused: postgres://admin:secret@db")]
-    #[status(503, retry_after = 5)]
-    Unavailable,
-}
+// The inner error, two levels down.
+#[path = "fixtures/db.rs"]
+mod db;
+
+use db::DbError;
 
 /// Plain bodies; two variants share 404, and the inner type adds 409 and 503.
 #[derive(Debug, thiserror::Error, ApiError)]
