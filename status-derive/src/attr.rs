@@ -120,6 +120,22 @@ pub struct StatusAttr {
     pub span: Span,
 }
 
+/// A string value as written: its text, and the literal's span for errors.
+#[derive(Clone)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+}
+
+impl From<&LitStr> for Text {
+    fn from(lit: &LitStr) -> Self {
+        Text {
+            value: lit.value(),
+            span: lit.span(),
+        }
+    }
+}
+
 /// A header fixed in the attribute.
 #[derive(Clone)]
 pub struct HeaderAttr {
@@ -140,19 +156,19 @@ pub struct Attrs {
     /// The `status` of the first attribute, for errors about the attribute as a whole.
     pub span: Option<Span>,
     pub status: Option<StatusAttr>,
-    pub code: Option<LitStr>,
-    pub message: Option<LitStr>,
+    pub code: Option<Text>,
+    pub message: Option<Text>,
     pub expose: Option<Span>,
-    pub expose_as: Option<LitStr>,
+    pub expose_as: Option<Text>,
     pub redact: Option<Span>,
     pub transparent: Option<Span>,
-    pub reason: Option<LitStr>,
+    pub reason: Option<Text>,
     pub headers: Vec<HeaderAttr>,
-    pub field_header: Option<LitStr>,
+    pub field_header: Option<Text>,
     pub lints: Vec<Ident>,
     pub krate: Option<Path>,
     pub format: Option<Format>,
-    pub problem_type: Option<LitStr>,
+    pub problem_type: Option<Text>,
     /// A status was written, even one that was rejected: no "has no status" error then.
     pub status_written: bool,
     /// Every key given (status included), in order, for the rules about combinations.

@@ -246,7 +246,10 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
         _ => quote!(#p::Format::Plain),
     };
     let problem_type = match &input.container.problem_type {
-        Some(base) => quote!(#p::core::option::Option::Some(#base)),
+        Some(base) => {
+            let base = &base.value;
+            quote!(#p::core::option::Option::Some(#base))
+        }
         None => quote!(#p::core::option::Option::None),
     };
     let (unique_item, unique_inline) = unique_codes(input, mappings, &p);

@@ -8,7 +8,7 @@ use proc_macro2::Span;
 use status_core::registry::{Registered, registered};
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::{Attrs, HeaderAttr, StatusAttr, kw};
+use crate::attr::{Attrs, HeaderAttr, StatusAttr, Text, kw};
 use crate::ctxt::Ctxt;
 use crate::names;
 
@@ -58,7 +58,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
         if let Some(status) = container.status {
             check_status(cx, status, container.reason.as_ref(), input.ident);
         } else if let Some(reason) = &container.reason {
-            cx.error(reason.span(), "`reason` names an unregistered status; give the status too: #[status(499, reason = \"...\")]");
+            cx.error(reason.span, "`reason` names an unregistered status; give the status too: #[status(499, reason = \"...\")]");
         }
     }
     let mut codes: HashMap<String, &Variant> = HashMap::new();
@@ -155,7 +155,7 @@ fn own<'a>(
     }
     let reason = match (registered(status.code), reason_lit) {
         (Some(row), _) => row.phrase.to_owned(),
-        (None, Some(lit)) => lit.value(),
+        (None, Some(lit)) => lit.value.clone(),
         (None, None) => String::new(),
     };
 
@@ -187,7 +187,7 @@ fn class_fix(ident: &syn::Ident) -> String {
     )
 }
 
-fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&syn::LitStr>, ident: &syn::Ident) {
+fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&Text>, ident: &syn::Ident) {
     let code = status.code;
     let class = match code / 100 {
         1 => Some(
@@ -214,7 +214,7 @@ fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&syn::LitStr>, ide
     }
     match (registered(code), reason) {
         (Some(row), Some(reason)) => cx.error(
-            reason.span(),
+            reason.span,
             format!(
                 "{code} is registered as \"{}\" ({}); `reason` is only for unregistered codes, remove it",
                 row.phrase, row.section
@@ -244,7 +244,7 @@ fn code<'a>(
     codes: &mut HashMap<String, &'a Variant<'a>>,
 ) -> Option<String> {
     let (code, span) = match &variant.attrs.code {
-        Some(lit) => (lit.value(), lit.span()),
+        Some(lit) => (lit.value.clone(), lit.span),
         None => (names::upper_snake(&variant.name), variant.ident.span()),
     };
     if let Some(problem) = names::code_problem(&code) {
@@ -302,7 +302,7 @@ fn message(cx: &Ctxt, attrs: &Attrs, status: Option<StatusAttr>) -> Message {
                 cx.error(span, format!("`{key}` contradicts `message`: `message` already fixes the public text; keep one"));
             }
         }
-        return Message::Fixed(message.value());
+        return Message::Fixed(message.value.clone());
     }
     if let Some(span) = attrs.expose {
         if client {
@@ -352,9 +352,9 @@ fn headers<'a>(
     }
     for field in &variant.fields {
         if let Some(name) = &field.attrs.field_header {
-            let name_text = name.value();
+            let name_text = name.value.clone();
             if out.iter().any(|h| h.name.eq_ignore_ascii_case(&name_text)) {
-                cx.error(name.span(), format!("duplicate header `{name_text}`: the attribute already sets it; give each header once"));
+                cx.error(name.span, format!("duplicate header `{name_text}`: the attribute already sets it; give each header once"));
             } else {
                 out.push(Header {
                     name: name_text,
@@ -415,7 +415,7 @@ fn exposed<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(String, &'a Field<'a
             continue;
         };
         let (name, span) = match (&field.attrs.expose_as, &field.member) {
-            (Some(lit), _) => (lit.value(), lit.span()),
+            (Some(lit), _) => (lit.value.clone(), lit.span),
             (None, syn::Member::Named(ident)) => {
                 (ident.to_string().trim_start_matches("r#").to_owned(), span)
             }

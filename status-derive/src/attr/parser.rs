@@ -7,7 +7,7 @@ use syn::ext::IdentExt as _;
 use syn::parse::ParseStream;
 use syn::{Error, Ident, Lit, LitInt, LitStr, Path, Token};
 
-use super::{Attrs, Format, HeaderAttr, Place, StatusAttr, kw, usage};
+use super::{Attrs, Format, HeaderAttr, Place, StatusAttr, Text, kw, usage};
 use crate::ctxt::Ctxt;
 use crate::names;
 
@@ -70,7 +70,7 @@ impl Parser<'_> {
                 syn::parenthesized!(content in input);
                 return self.key_list(&ident, &content);
             }
-            self.flag_or_name(&ident);
+            self.flag_or_name(&ident.unraw().to_string(), ident.span());
             return Ok(());
         }
         Err(input.error(
@@ -135,31 +135,33 @@ impl Parser<'_> {
     }
 
     fn number(&mut self, lit: &LitInt) {
+        let code = lit.base10_parse::<u64>().ok();
+        self.status_number(code, lit.base10_digits(), lit.span());
+    }
+
+    /// A status written as a number: `code` is its value (`None` if it does not fit a
+    /// `u64`), `digits` its decimal text.
+    pub(super) fn status_number(&mut self, code: Option<u64>, digits: &str, span: Span) {
         self.out.status_written = true;
-        let code = lit
-            .base10_parse::<u64>()
-            .ok()
-            .and_then(|n| u16::try_from(n).ok());
-        match code {
+        match code.and_then(|n| u16::try_from(n).ok()) {
             Some(code @ 100..=599) => {
-                if self.accept(kw::STATUS, lit.span()) {
-                    self.out.status = Some(StatusAttr { code, span: lit.span() });
+                if self.accept(kw::STATUS, span) {
+                    self.out.status = Some(StatusAttr { code, span });
                 }
             }
             _ => self.cx.error(
-                lit.span(),
+                span,
                 format!(
-                    "`{}` is not an HTTP status code: a status code is a number in 100..=599 (RFC 9110 §15); an error takes 400..=499 or 500..=599",
-                    lit.base10_digits()
+                    "`{digits}` is not an HTTP status code: a status code is a number in 100..=599 (RFC 9110 §15); an error takes 400..=499 or 500..=599"
                 ),
             ),
         }
     }
 
-    fn flag_or_name(&mut self, ident: &Ident) {
-        let name = ident.unraw().to_string();
-        let span = ident.span();
-        match name.as_str() {
+    /// A bare word: a flag (`expose`, `redact`, `transparent`) or a status name; `name`
+    /// without `r#`.
+    pub(super) fn flag_or_name(&mut self, name: &str, span: Span) {
+        match name {
             kw::EXPOSE => {
                 if self.accept(kw::EXPOSE, span) {
                     self.out.expose = Some(span);
@@ -175,7 +177,7 @@ impl Parser<'_> {
                     self.out.transparent = Some(span);
                 }
             }
-            _ if is_status_name(&name) && self.place.takes_status() => {
+            _ if is_status_name(name) && self.place.takes_status() => {
                 self.out.status_written = true;
                 match status_core::registry::REGISTRY
                     .iter()
@@ -191,7 +193,7 @@ impl Parser<'_> {
                     }
                     None => {
                         let names = status_core::registry::REGISTRY.iter().map(|row| row.name);
-                        let hint = match names::nearest(&name, names) {
+                        let hint = match names::nearest(name, names) {
                             Some(near) => format!("; did you mean `{near}`?"),
                             None => "; write the number, or a name such as NOT_FOUND or SERVICE_UNAVAILABLE".to_owned(),
                         };
@@ -200,7 +202,7 @@ impl Parser<'_> {
                     }
                 }
             }
-            _ => self.unknown(&name, span, None),
+            _ => self.unknown(name, span, None),
         }
     }
 
@@ -237,112 +239,115 @@ impl Parser<'_> {
     fn key_value(&mut self, ident: &Ident, input: ParseStream) -> syn::Result<()> {
         let name = ident.unraw().to_string();
         let span = ident.span();
-        let key = match self.place.keys().iter().find(|k| **k == name) {
-            Some(key) => *key,
-            None => {
-                // Consume the value so the rest of the list still parses.
-                let _: proc_macro2::TokenTree = input.parse()?;
-                if name == kw::STATUS {
-                    self.cx.error(
-                        span,
-                        "the status comes first, without a key: #[status(404, ...)]",
-                    );
-                } else {
-                    self.unknown(&name, span, None);
-                }
-                return Ok(());
-            }
-        };
-        match key {
-            kw::CODE | kw::MESSAGE | kw::REASON | kw::PROBLEM_TYPE | kw::CRATE | kw::FORMAT => {
-                let lit = string(input, key)?;
-                if !self.accept(key, span) {
-                    return Ok(());
-                }
-                match key {
-                    kw::CODE => self.out.code = Some(lit),
-                    kw::MESSAGE => self.out.message = Some(lit),
-                    kw::REASON => self.reason(lit),
-                    kw::PROBLEM_TYPE => self.problem_type(lit),
-                    kw::CRATE => match lit.parse::<Path>() {
-                        Ok(path) => self.out.krate = Some(path),
-                        Err(_) => self.cx.error(lit.span(), "`crate` takes a path: crate = \"::my_crate::status\""),
-                    },
-                    _ => match lit.value().as_str() {
-                        "plain" => self.out.format = Some(Format::Plain),
-                        "problem" => self.out.format = Some(Format::Problem),
-                        other => self.cx.error(
-                            lit.span(),
-                            format!(
-                                "unknown format `{other}`; the formats are \"plain\" ({{\"error\", \"code\"}} as application/json) and \"problem\" (RFC 9457 application/problem+json)"
-                            ),
-                        ),
-                    },
-                }
-            }
-            kw::WWW_AUTHENTICATE | kw::ALLOW => {
-                let lit = string(input, key)?;
-                let header = if key == kw::ALLOW {
-                    "Allow"
-                } else {
-                    "WWW-Authenticate"
-                };
-                if self.accept(key, span) {
-                    self.header(header, &lit, span);
-                }
-            }
-            kw::RETRY_AFTER => {
-                const RETRY_AFTER: &str = "`retry_after` is a non-negative whole number of seconds or an HTTP-date (RFC 9110 §10.2.3): retry_after = 120";
-                if input.peek(Token![-]) {
-                    let minus: Token![-] = input.parse()?;
-                    let lit: Lit = input.parse()?;
-                    self.cx
-                        .error_spanned(quote::quote!(#minus #lit), RETRY_AFTER);
-                    return Ok(());
-                }
-                let value = if input.peek(LitStr) {
-                    let lit: LitStr = input.parse()?;
-                    (lit.value(), lit.span())
-                } else {
-                    let lit: LitInt = input
-                        .parse()
-                        .map_err(|err| Error::new(err.span(), RETRY_AFTER))?;
-                    match lit.base10_parse::<u64>() {
-                        Ok(seconds) => (seconds.to_string(), lit.span()),
-                        Err(_) => {
-                            self.cx.error(lit.span(), RETRY_AFTER);
-                            return Ok(());
-                        }
-                    }
-                };
-                if self.accept(key, span) {
-                    let lit = LitStr::new(&value.0, value.1);
-                    self.header("Retry-After", &lit, span);
-                }
-            }
-            kw::EXPOSE if self.place == Place::Field => {
-                let lit = string(input, key)?;
-                if self.accept(key, span) {
-                    self.out.expose = Some(span);
-                    self.out.expose_as = Some(lit);
-                }
-            }
-            kw::HEADER if self.place == Place::Field => {
-                let lit = string(input, key)?;
-                if self.accept(key, span) {
-                    if let Some(msg) = header_name_problem(&lit.value()) {
-                        self.cx.error(lit.span(), msg);
-                    } else {
-                        self.out.field_header = Some(lit);
-                    }
-                }
-            }
-            _ => {
-                let _: proc_macro2::TokenTree = input.parse()?;
+        let Some(key) = self.value_key(&name) else {
+            // Consume the value so the rest of the list still parses.
+            let _: proc_macro2::TokenTree = input.parse()?;
+            if name == kw::STATUS {
+                self.cx.error(
+                    span,
+                    "the status comes first, without a key: #[status(404, ...)]",
+                );
+            } else if self.place.keys().contains(&name.as_str()) {
                 self.unknown(&name, span, Some("with `= value`"));
+            } else {
+                self.unknown(&name, span, None);
             }
+            return Ok(());
+        };
+        if key != kw::RETRY_AFTER {
+            let lit = string(input, key)?;
+            self.string_value(key, span, Text::from(&lit));
+            return Ok(());
+        }
+        if input.peek(Token![-]) {
+            let minus: Token![-] = input.parse()?;
+            let lit: Lit = input.parse()?;
+            self.cx
+                .error_spanned(quote::quote!(#minus #lit), RETRY_AFTER);
+            return Ok(());
+        }
+        if input.peek(LitStr) {
+            let lit: LitStr = input.parse()?;
+            self.string_value(key, span, Text::from(&lit));
+            return Ok(());
+        }
+        let lit: LitInt = input
+            .parse()
+            .map_err(|err| Error::new(err.span(), RETRY_AFTER))?;
+        match lit.base10_parse::<u64>() {
+            Ok(seconds) => self.retry_after_seconds(seconds, lit.span(), span),
+            Err(_) => self.cx.error(lit.span(), RETRY_AFTER),
         }
         Ok(())
+    }
+
+    /// The key `name` names if it takes `= value` in this place: a string, or for
+    /// `retry_after` a string or a number.
+    pub(super) fn value_key(&self, name: &str) -> Option<&'static str> {
+        let key = *self.place.keys().iter().find(|k| **k == name)?;
+        match key {
+            kw::CODE
+            | kw::MESSAGE
+            | kw::REASON
+            | kw::PROBLEM_TYPE
+            | kw::CRATE
+            | kw::FORMAT
+            | kw::WWW_AUTHENTICATE
+            | kw::ALLOW
+            | kw::RETRY_AFTER => Some(key),
+            kw::EXPOSE | kw::HEADER if self.place == Place::Field => Some(key),
+            _ => None,
+        }
+    }
+
+    /// `retry_after = 120`: the seconds, at the number's span; `key` is the key's.
+    pub(super) fn retry_after_seconds(&mut self, seconds: u64, span: Span, key: Span) {
+        let text = Text {
+            value: seconds.to_string(),
+            span,
+        };
+        self.string_value(kw::RETRY_AFTER, key, text);
+    }
+
+    /// `key = "..."` for a key [`value_key`](Self::value_key) returned; `span` is the key's.
+    pub(super) fn string_value(&mut self, key: &'static str, span: Span, lit: Text) {
+        if !self.accept(key, span) {
+            return;
+        }
+        match key {
+            kw::CODE => self.out.code = Some(lit),
+            kw::MESSAGE => self.out.message = Some(lit),
+            kw::REASON => self.reason(lit),
+            kw::PROBLEM_TYPE => self.problem_type(lit),
+            kw::CRATE => match LitStr::new(&lit.value, lit.span).parse::<Path>() {
+                Ok(path) => self.out.krate = Some(path),
+                Err(_) => self.cx.error(
+                    lit.span,
+                    "`crate` takes a path: crate = \"::my_crate::status\"",
+                ),
+            },
+            kw::FORMAT => match lit.value.as_str() {
+                "plain" => self.out.format = Some(Format::Plain),
+                "problem" => self.out.format = Some(Format::Problem),
+                other => self.cx.error(
+                    lit.span,
+                    format!(
+                        "unknown format `{other}`; the formats are \"plain\" ({{\"error\", \"code\"}} as application/json) and \"problem\" (RFC 9457 application/problem+json)"
+                    ),
+                ),
+            },
+            kw::WWW_AUTHENTICATE => self.header("WWW-Authenticate", &lit, span),
+            kw::ALLOW => self.header("Allow", &lit, span),
+            kw::RETRY_AFTER => self.header("Retry-After", &lit, span),
+            kw::EXPOSE => {
+                self.out.expose = Some(span);
+                self.out.expose_as = Some(lit);
+            }
+            _ => match header_name_problem(&lit.value) {
+                Some(msg) => self.cx.error(lit.span, msg),
+                None => self.out.field_header = Some(lit),
+            },
+        }
     }
 
     fn key_list(&mut self, ident: &Ident, content: ParseStream) -> syn::Result<()> {
@@ -386,10 +391,7 @@ impl Parser<'_> {
                     )
                 })?;
                 let value = string(content, "header")?;
-                match header_name_problem(&header.value()) {
-                    Some(msg) => self.cx.error(header.span(), msg),
-                    None => self.header(&header.value(), &value, header.span()),
-                }
+                self.header_pair(Text::from(&header), &Text::from(&value));
                 if content.is_empty() {
                     break;
                 }
@@ -402,11 +404,19 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn header(&mut self, name: &str, value: &LitStr, span: Span) {
-        let text = value.value();
+    /// One `"X-Name" = "value"` of `header(...)`.
+    pub(super) fn header_pair(&mut self, name: Text, value: &Text) {
+        match header_name_problem(&name.value) {
+            Some(msg) => self.cx.error(name.span, msg),
+            None => self.header(&name.value, value, name.span),
+        }
+    }
+
+    fn header(&mut self, name: &str, value: &Text, span: Span) {
+        let text = value.value.clone();
         if !status_core::is_valid_header_value(text.as_bytes()) {
             self.cx.error(
-                value.span(),
+                value.span,
                 format!(
                     "the value of `{name}` holds a character a header may not carry (CR, LF or another control); a field value is visible ASCII, spaces and tabs (RFC 9110 §5.5)"
                 ),
@@ -432,20 +442,20 @@ impl Parser<'_> {
         });
     }
 
-    fn reason(&mut self, lit: LitStr) {
-        let text = lit.value();
+    fn reason(&mut self, lit: Text) {
+        let text = &lit.value;
         if text.trim().is_empty() || !status_core::is_valid_header_value(text.as_bytes()) {
-            self.cx.error(lit.span(), "`reason` is a short phrase of visible characters, e.g. reason = \"Client Closed Request\"");
+            self.cx.error(lit.span, "`reason` is a short phrase of visible characters, e.g. reason = \"Client Closed Request\"");
         } else {
             self.out.reason = Some(lit);
         }
     }
 
-    fn problem_type(&mut self, lit: LitStr) {
-        let text = lit.value();
+    fn problem_type(&mut self, lit: Text) {
+        let text = &lit.value;
         if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
             self.cx.error(
-                lit.span(),
+                lit.span,
                 "`problem_type` is a URI base without spaces, e.g. problem_type = \"https://api.example.com/errors/\"; the code is appended to it (RFC 9457 §3.1.1)",
             );
         } else {
@@ -453,6 +463,9 @@ impl Parser<'_> {
         }
     }
 }
+
+/// What `retry_after` takes.
+const RETRY_AFTER: &str = "`retry_after` is a non-negative whole number of seconds or an HTTP-date (RFC 9110 §10.2.3): retry_after = 120";
 
 fn string(input: ParseStream, key: &str) -> syn::Result<LitStr> {
     input.parse::<LitStr>().map_err(|err| {
