@@ -1,5 +1,6 @@
 //! The derive's expansion on arbitrary text: as the body of `#[status(...)]` on a variant,
-//! and as a whole item. It must return tokens (code or `compile_error!`), never panic.
+//! and as a whole item. It must return tokens (code or `compile_error!`), never panic, and
+//! the fast reader must expand whatever it accepts as syn's reading does.
 //!
 //! ```text
 //! RUSTC_BOOTSTRAP=1 cargo fuzz run expand -- -max_total_time=600
@@ -22,15 +23,24 @@ mod ctxt;
 mod expand;
 #[path = "../../status-derive/src/fallback.rs"]
 mod fallback;
+#[path = "../../status-derive/src/fast.rs"]
+mod fast;
 #[path = "../../status-derive/src/names.rs"]
 mod names;
 #[path = "../../status-derive/src/valid.rs"]
 mod valid;
 
+/// Both readers: whatever the fast one accepts must expand as syn's reading does.
 fn run(source: &str) {
     if let Ok(tokens) = source.parse::<proc_macro2::TokenStream>() {
+        let fast = expand::derive_fast(tokens.clone());
+        // Where syn rejects the text, the fast reader may not (`a: u8 u8` is a type to it):
+        // the compiler never hands a derive an item that does not parse.
         if let Ok(input) = syn::parse2::<syn::DeriveInput>(tokens) {
-            let _ = expand::derive(&input);
+            let slow = expand::derive(&input);
+            if let Some(fast) = fast {
+                assert_eq!(fast.to_string(), slow.to_string(), "{source}");
+            }
         }
     }
 }

@@ -2,10 +2,11 @@
 //! user's own tokens.
 
 use proc_macro2::Span;
-use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Member};
 
 use crate::attr::{self, Attrs, Place};
 use crate::ctxt::Ctxt;
+use crate::fast::{self, Node};
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
@@ -41,7 +42,8 @@ pub struct Variant<'a> {
 
 pub struct Field<'a> {
     pub member: Member,
-    pub ty: &'a Type,
+    /// syn's `Type`, or the type's tokens as the fast reader took them.
+    pub ty: &'a dyn quote::ToTokens,
     pub attrs: Attrs,
     /// The field's name, or its type for a tuple field.
     pub span: Span,
@@ -99,6 +101,53 @@ impl<'a> Input<'a> {
             container,
             shape,
         }
+    }
+
+    /// The model of what the fast reader took; `None` where an attribute leaves its
+    /// grammar (see `crate::fast`).
+    pub fn from_fast(cx: &Ctxt, node: &'a Node) -> Option<Self> {
+        let (container, shape) = match &node.data {
+            fast::Data::Enum(variants) => {
+                let container = attr::parse_text(cx, &node.attrs, Place::Enum)?;
+                let variants = variants
+                    .iter()
+                    .map(|variant| {
+                        let (name, text) = name_and_text(&variant.ident);
+                        Some(Variant {
+                            ident: &variant.ident,
+                            name,
+                            text,
+                            path: Some(&variant.ident),
+                            attrs: attr::parse_text(cx, &variant.attrs, Place::Variant)?,
+                            fields: fast_fields(cx, &variant.fields)?,
+                            display: fast::display(&variant.attrs)?,
+                        })
+                    })
+                    .collect::<Option<_>>()?;
+                (container, Shape::Enum(variants))
+            }
+            fast::Data::Struct(fields) => {
+                let attrs = attr::parse_text(cx, &node.attrs, Place::Struct)?;
+                let (name, text) = name_and_text(&node.ident);
+                let variant = Variant {
+                    ident: &node.ident,
+                    name,
+                    text,
+                    path: None,
+                    attrs: attrs.clone(),
+                    fields: fast_fields(cx, fields)?,
+                    display: fast::display(&node.attrs)?,
+                };
+                (attrs, Shape::Struct(variant))
+            }
+        };
+        Some(Input {
+            ident: &node.ident,
+            text: node.ident.to_string(),
+            generics: &node.generics,
+            container,
+            shape,
+        })
     }
 
     pub fn variants(&self) -> &[Variant<'a>] {
@@ -168,6 +217,30 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
                 Some(ident) => ident.span(),
                 None => first_span(&field.ty),
             },
+        })
+        .collect()
+}
+
+fn fast_fields<'a>(cx: &Ctxt, fields: &'a [fast::Field]) -> Option<Vec<Field<'a>>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            Some(Field {
+                member: match &field.ident {
+                    Some(ident) => Member::Named(ident.clone()),
+                    None => Member::Unnamed(syn::Index {
+                        index: u32::try_from(i).unwrap_or(u32::MAX),
+                        span: Span::call_site(),
+                    }),
+                },
+                ty: &field.ty,
+                attrs: attr::parse_text(cx, &field.attrs, Place::Field)?,
+                span: match &field.ident {
+                    Some(ident) => ident.span(),
+                    None => field.ty_span,
+                },
+            })
         })
         .collect()
 }

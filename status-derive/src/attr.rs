@@ -9,6 +9,7 @@ use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitStr, Meta, Path};
 
 use crate::ctxt::Ctxt;
+use crate::fast;
 
 // A path, so that the fuzz target, which includes this file with `#[path]`, finds it too.
 #[path = "attr/parser.rs"]
@@ -224,6 +225,32 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
         }
     }
     out
+}
+
+/// Reads every `#[status(...)]` among `attrs` given as the text of their bracket groups
+/// (see `crate::fast`), through the same checks as [`parse`]. `None` where the text leaves
+/// the common grammar: syn's reading decides those, with the user's spans.
+pub fn parse_text(cx: &Ctxt, attrs: &[String], place: Place) -> Option<Attrs> {
+    let mut out = Attrs::default();
+    for attr in attrs {
+        match fast::path(attr)? {
+            fast::Path::List(kw::STATUS, list) => {
+                if out.span.is_some() {
+                    return None;
+                }
+                out.span = Some(Span::call_site());
+                let mut parser = Parser {
+                    cx,
+                    place,
+                    out: &mut out,
+                };
+                parser.parse_text(list)?;
+            }
+            fast::Path::Bare(kw::STATUS) => return None,
+            _ => {}
+        }
+    }
+    Some(out)
 }
 
 fn example(place: Place) -> &'static str {

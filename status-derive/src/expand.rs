@@ -9,8 +9,8 @@ use syn::{DeriveInput, Member, WherePredicate};
 use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Format;
 use crate::ctxt::Ctxt;
-use crate::fallback;
 use crate::valid::{self, HeaderValue, Kind, Mapping, Message, Own};
+use crate::{fallback, fast};
 
 /// The whole expansion: the impl, or the errors beside a fallback impl.
 pub fn derive(node: &DeriveInput) -> TokenStream {
@@ -31,6 +31,18 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
             quote! { #imp #warnings }
         }
     }
+}
+
+/// The expansion through the fast reader (see `crate::fast`): `None` when it declines the
+/// input, or when any rule reports an error or a warning, so that syn's reading reports
+/// it with the user's spans.
+pub fn derive_fast(tokens: TokenStream) -> Option<TokenStream> {
+    let node = fast::parse(tokens)?;
+    let cx = Ctxt::default();
+    let input = Input::from_fast(&cx, &node)?;
+    let mappings = valid::check(&cx, &input);
+    let (errors, warnings) = cx.finish();
+    (errors.is_none() && warnings.is_empty()).then(|| impl_api_error(&input, &mappings))
 }
 
 /// The path generated code names: `::status::__private` unless `crate = "..."`.

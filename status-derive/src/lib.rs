@@ -16,6 +16,7 @@ mod attr;
 mod ctxt;
 mod expand;
 mod fallback;
+mod fast;
 mod names;
 mod valid;
 
@@ -25,20 +26,26 @@ mod diagnostics;
 mod proptests;
 
 use proc_macro::TokenStream;
-use syn::{DeriveInput, parse_macro_input};
+use syn::DeriveInput;
 
 /// Derives `status::ApiError` from `#[status(...)]` attributes. See the `status` crate.
 #[proc_macro_derive(ApiError, attributes(status))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    expand::derive(&input).into()
+    expand_tokens(input.into()).into()
 }
 
-/// The whole expansion over `proc_macro2` tokens, as the property tests and the fuzz target
-/// drive it: the input is parsed as the compiler would hand it over, and any parse error
-/// comes back as `compile_error!` like `parse_macro_input!` does.
-#[cfg_attr(not(test), allow(dead_code))]
+/// The whole expansion over `proc_macro2` tokens, as the macro, the property tests and the
+/// fuzz target drive it: the fast reader first (see `fast`), then syn's, whose parse errors
+/// come back as `compile_error!` like `parse_macro_input!` does.
 pub(crate) fn expand_tokens(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    if let Some(out) = expand::derive_fast(input.clone()) {
+        return out;
+    }
+    expand_syn(input)
+}
+
+/// The expansion through syn's reading alone.
+pub(crate) fn expand_syn(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     match syn::parse2::<DeriveInput>(input) {
         Ok(input) => expand::derive(&input),
         Err(err) => err.into_compile_error(),

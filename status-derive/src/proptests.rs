@@ -130,6 +130,140 @@ fn input() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A `#[status(...)]` a user would write: mostly valid, sometimes not (the fast reader then
+/// declines, or a rule does).
+fn usual_status() -> impl Strategy<Value = String> {
+    let status = prop::sample::select(vec![
+        "404",
+        "500",
+        "NOT_FOUND",
+        "SERVICE_UNAVAILABLE",
+        "422",
+        "0404",
+        "503",
+        "409",
+        "401, www_authenticate = \"Bearer realm=\\\"api\\\"\"",
+        "405, allow = \"GET, HEAD\"",
+        "499, reason = \"Client Closed Request\"",
+        "418",
+        "200",
+        "401",
+    ]);
+    let extra = prop::sample::select(vec![
+        "",
+        ", code = \"USER_GONE\"",
+        ", code = \"bad code\"",
+        ", message = \"Try later\"",
+        ", expose",
+        ", redact",
+        ", retry_after = 120",
+        ", retry_after = \"Wed, 21 Oct 2015 07:28:00 GMT\"",
+        ", header(\"X-Trace\" = \"a\", \"X-B\" = \"b\",)",
+        ", header()",
+        ", header(\"Content-Type\" = \"x\")",
+        ",",
+        ", allow(name_mismatch)",
+        ", r#code = \"A_B\"",
+        ", code = \"A\" \"B\"",
+        ", code = \"\\u{41}\"",
+    ]);
+    (status, extra).prop_map(|(s, e)| format!("#[status({s}{e})]"))
+}
+
+fn usual_attrs() -> impl Strategy<Value = String> {
+    let error = prop::sample::select(vec![
+        "#[error(\"plain text\")]",
+        "#[error(\"id {0} gone\")]",
+        "#[error(\"say \\\"hi\\\"\\n\")]",
+        "#[error(r\"raw\")]",
+        "#[error(\"\\u{7b}\")]",
+        "#[error(transparent)]",
+        "#[error(\"{id}\", id = 1)]",
+        "#[error = \"x\"]",
+        "",
+        "#[error(\"é ü\")]",
+    ]);
+    let other = prop::sample::select(vec![
+        "",
+        "/// Docs.\n",
+        "#[serde(skip)]",
+        "#[allow(dead_code)]",
+        "#[status::x]",
+    ]);
+    (error, other, usual_status(), any::<bool>()).prop_map(|(e, o, s, twice)| {
+        let s2 = if twice { s.clone() } else { String::new() };
+        format!("{o} {e} {s} {s2}")
+    })
+}
+
+fn usual_fields() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "",
+        "(String)",
+        "{ #[status(expose)] id: u64 }",
+        "(#[status(expose = \"n\")] u32, pub Vec<Option<u8>>)",
+        "{ #[status(header = \"Retry-After\")] after: u64, pub(crate) f: fn() -> Box<dyn Fn(u8) -> u8> }",
+        "{ r#type: std::collections::HashMap<String, (u8, u16)> }",
+        "(#[status(expose)] &'static str)",
+        "{ #[status(expose, header = \"X-Id\")] id: u64 }",
+        "(#[status(code = \"X\")] u8)",
+    ])
+    .prop_map(str::to_owned)
+}
+
+/// Enums and structs without generics, with the attributes users write.
+fn usual_input() -> impl Strategy<Value = String> {
+    let variant = (
+        usual_attrs(),
+        prop::sample::select(vec![
+            "NotFound",
+            "Gone",
+            "Unauthorized",
+            "r#Type",
+            "X1",
+            "Conflict",
+        ]),
+        usual_fields(),
+    )
+        .prop_map(|(a, name, f)| format!("{a} {name} {f}"));
+    let container = prop::sample::select(vec![
+        "",
+        "#[status(500)]",
+        "#[status(format = \"problem\")]",
+        "#[status(problem_type = \"https://e.com/\")]",
+        "#[status(crate = \"::status\")]",
+        "#[status(retry_after = 5)]",
+        "#[derive(Clone)]",
+    ]);
+    let vis = prop::sample::select(vec!["", "pub ", "pub(crate) "]);
+    prop_oneof![
+        (
+            container.clone(),
+            vis.clone(),
+            prop::collection::vec(variant, 0..5)
+        )
+            .prop_map(|(c, v, vs)| { format!("{c} {v}enum E {{ {} }}", vs.join(", ")) }),
+        (container, vis, usual_attrs(), usual_fields()).prop_map(|(c, v, a, f)| {
+            let semi = if f.starts_with('{') { "" } else { ";" };
+            format!("{c} {a} {v}struct S {f}{semi}")
+        }),
+    ]
+}
+
+/// Whatever the fast reader accepts, it expands exactly as syn's reading does.
+fn same_as_syn(source: &str) -> bool {
+    let tokens: TokenStream = source.parse().expect("generated input lexes");
+    let Some(fast) = crate::expand::derive_fast(tokens.clone()) else {
+        return false;
+    };
+    assert_eq!(
+        fast.to_string(),
+        crate::expand_syn(tokens).to_string(),
+        "the fast reader differs for {source}"
+    );
+    true
+}
+
 /// Whether `tokens` hold a `compile_error!` invocation.
 fn has_compile_error(tokens: TokenStream) -> bool {
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
@@ -173,9 +307,22 @@ proptest! {
     }
 
     #[test]
+    fn the_fast_reader_expands_as_syn_does(source in usual_input()) {
+        check(&source);
+        same_as_syn(&source);
+    }
+
+    #[test]
     fn random_attribute_text_never_panics(body in any::<String>(), name in "[A-Za-z][A-Za-z0-9_]{0,8}") {
-        check(&format!("enum E {{ #[status({body})] {name} }}"));
-        check(&format!("#[status({body})] struct {name};"));
+        for source in [
+            format!("enum E {{ #[status({body})] {name} }}"),
+            format!("#[status({body})] struct {name};"),
+        ] {
+            check(&source);
+            if source.parse::<TokenStream>().is_ok() {
+                same_as_syn(&source);
+            }
+        }
     }
 }
 
@@ -186,4 +333,36 @@ fn known_good_input_expands() {
     assert!(!has_compile_error(out));
     let out = crate::expand_tokens("enum E { #[status(200)] NotFound }".parse().unwrap());
     assert!(has_compile_error(out));
+}
+
+/// The fast reader takes what users write (else the property above checks nothing), and
+/// leaves what it does not follow to syn.
+#[test]
+fn the_fast_reader_takes_the_usual_inputs() {
+    for source in [
+        "enum E { #[status(404)] NotFound }",
+        r#"pub enum E { #[error("x")] #[status(404, code = "USER_MISSING")] Missing, #[status(500)] Db(String) }"#,
+        r#"#[status(format = "problem")] enum E { /// Docs.
+            #[status(401, www_authenticate = "Bearer realm=\"api\"")] Unauthorized { #[status(expose)] id: u64 } }"#,
+        r#"#[status(429, retry_after = 30, header("X-A" = "b"))] pub(crate) struct Limited(#[status(expose = "n")] u8);"#,
+        "#[derive(Debug)] #[status(503)] struct Down;",
+        "enum E {}",
+    ] {
+        assert!(same_as_syn(source), "declined: {source}");
+    }
+    for source in [
+        "enum E<T> { #[status(404)] A(T) }",
+        "enum E where u8: Copy { #[status(404)] A }",
+        "enum E { #[status(404)] A = 1 }",
+        "enum E { #[status(-1)] A }",
+        "enum E { #[status(200)] A }",
+        "enum E { #[status(404, allow(name_mismatch))] Gone }",
+        "enum E { #[status(404)] #[status(410)] A }",
+        "enum E { #[status] A }",
+        r#"enum E { #[error(r"x")] #[status(404)] A }"#,
+        "union U { a: u8 }",
+        "struct S<'a>(&'a str);",
+    ] {
+        assert!(!same_as_syn(source), "accepted: {source}");
+    }
 }

@@ -9,6 +9,7 @@ use syn::{Error, Ident, Lit, LitInt, LitStr, Path, Token};
 
 use super::{Attrs, Format, HeaderAttr, Place, StatusAttr, Text, kw, usage};
 use crate::ctxt::Ctxt;
+use crate::fast::{Lexer, Tok};
 use crate::names;
 
 pub(super) struct Parser<'a> {
@@ -76,6 +77,77 @@ impl Parser<'_> {
         Err(input.error(
             "expected a status (404 or NOT_FOUND) or a key such as `code = \"USER_NOT_FOUND\"`",
         ))
+    }
+
+    /// The list after `status(` as text (see `crate::fast`), through the same checks as
+    /// [`parse_list`](Self::parse_list), every span the call site's. `None` where the text
+    /// leaves the common grammar (`allow(...)`, negative numbers, a misplaced token...):
+    /// syn's reading decides those.
+    pub(super) fn parse_text(&mut self, list: &str) -> Option<()> {
+        let span = Span::call_site();
+        let mut lexer = Lexer::new(list);
+        let mut tok = lexer.next()??;
+        loop {
+            match tok {
+                Tok::Close(b')') => break,
+                Tok::Int(digits) => {
+                    self.status_number(digits.parse().ok(), digits, span);
+                    tok = lexer.next()??;
+                }
+                Tok::Ident(name) => {
+                    tok = lexer.next()??;
+                    if tok == Tok::Punct(b'=') {
+                        let key = self.value_key(name)?;
+                        match lexer.next()?? {
+                            Tok::Str(value) => self.string_value(key, span, Text { value, span }),
+                            Tok::Int(digits) if key == kw::RETRY_AFTER => {
+                                self.retry_after_seconds(digits.parse().ok()?, span, span);
+                            }
+                            _ => return None,
+                        }
+                        tok = lexer.next()??;
+                    } else if tok == Tok::Open(b'(') {
+                        if name != kw::HEADER
+                            || self.place == Place::Field
+                            || !self.place.keys().contains(&kw::HEADER)
+                        {
+                            return None;
+                        }
+                        self.header_text(&mut lexer, span)?;
+                        tok = lexer.next()??;
+                    } else {
+                        self.flag_or_name(name, span);
+                    }
+                }
+                _ => return None,
+            }
+            match tok {
+                Tok::Close(b')') => break,
+                Tok::Punct(b',') => tok = lexer.next()??,
+                _ => return None,
+            }
+        }
+        lexer.next()?.is_none().then_some(())
+    }
+
+    /// The pairs of `header("X-Name" = "value", ...)` after its `(`, to its `)`.
+    fn header_text(&mut self, lexer: &mut Lexer, span: Span) -> Option<()> {
+        loop {
+            let name = match lexer.next()?? {
+                Tok::Close(b')') => return Some(()),
+                Tok::Str(name) => name,
+                _ => return None,
+            };
+            let (Tok::Punct(b'='), Tok::Str(value)) = (lexer.next()??, lexer.next()??) else {
+                return None;
+            };
+            self.header_pair(Text { value: name, span }, &Text { value, span });
+            match lexer.next()?? {
+                Tok::Close(b')') => return Some(()),
+                Tok::Punct(b',') => {}
+                _ => return None,
+            }
+        }
     }
 
     /// Records that `key` was given at `span`; false (with the error reported) when the key
