@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 use syn::{DeriveInput, Member, WherePredicate};
 
@@ -201,22 +201,24 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                 return Some(ArmBody::Text(text));
             }
             let mut fields = Vec::new();
-            let calls: Vec<TokenStream> = own
-                .headers
-                .iter()
-                .map(|header| {
-                    let name = &header.name;
-                    match &header.value {
-                        HeaderValue::Static(value) => quote!(__visit(#name, #p::HeaderValue::Static(#value));),
-                        HeaderValue::Field(field) => {
-                            let binding = binding(field);
-                            fields.push(*field);
-                            quote_spanned!(field.span=> __visit(#name, #p::HeaderValue::Display(#binding));)
-                        }
+            let mut body = Spliced::default();
+            for header in &own.headers {
+                match &header.value {
+                    HeaderValue::Static(value) => {
+                        let _ = write!(body.text, "__visit({:?}, __s::HeaderValue::Static({value:?}));", header.name);
                     }
-                })
-                .collect();
-            Some(ArmBody::Tokens(fields, quote!({ #(#calls)* })))
+                    HeaderValue::Field(field) => {
+                        fields.push(*field);
+                        body.text.push_str("__visit");
+                        let mut args = Spliced::default();
+                        let _ = write!(args.text, "{:?}, __s::HeaderValue::Display", header.name);
+                        args.group(Delimiter::Parenthesis, Spliced::ident(binding(field)));
+                        body.group(Delimiter::Parenthesis, args);
+                        body.text.push(';');
+                    }
+                }
+            }
+            Some(ArmBody::Tokens(fields, body.braced()))
         },
         &|inner| quote!(#p::ApiError::headers(#inner, __visit)),
         quote!({}),
@@ -236,11 +238,17 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                 return None;
             }
             let fields: Vec<&Field> = own.exposed.iter().map(|(_, field)| *field).collect();
-            let entries = own.exposed.iter().map(|(name, field)| {
-                let binding = binding(field);
-                quote_spanned!(field.span=> #p::SerializeMap::serialize_entry(__map, #name, #binding)?;)
-            });
-            Some(ArmBody::Tokens(fields, quote!({ #(#entries)* #p::core::result::Result::Ok(()) })))
+            let mut body = Spliced::default();
+            for (name, field) in &own.exposed {
+                body.text.push_str("__s::SerializeMap::serialize_entry");
+                let mut args = Spliced::default();
+                let _ = write!(args.text, "__map, {name:?}, ");
+                args.push(binding(field));
+                body.group(Delimiter::Parenthesis, args);
+                body.text.push_str("?;");
+            }
+            body.text.push_str("__s::core::result::Result::Ok(())");
+            Some(ArmBody::Tokens(fields, body.braced()))
         },
         &|inner| quote!(#p::ApiError::serialize_fields(#inner, __map)),
         quote!(#p::core::result::Result::Ok(())),
@@ -333,7 +341,7 @@ pub fn frameworks(input: &Input, predicates: &[TokenStream]) -> TokenStream {
 }
 
 /// An arm's body: text when it binds no field (lexed with its pattern, see [`lex`]), or the
-/// fields it binds and its tokens, spanned on those fields.
+/// fields it binds and its tokens, where each use of a field keeps the field's span.
 enum ArmBody<'a> {
     Text(String),
     Tokens(Vec<&'a Field<'a>>, TokenStream),
@@ -360,9 +368,10 @@ fn field_arms<'a>(
                     covered += 1;
                 }
                 Some(ArmBody::Tokens(fields, body)) => {
+                    binding_pattern(&mut text, input, m.variant, &fields);
+                    text.push_str(" => ");
                     arms.push(lex(&mut text));
-                    let pat = pattern(input, m.variant, &fields, false);
-                    arms.push(quote!(#pat => #body));
+                    arms.push(body);
                     covered += 1;
                 }
                 None => {}
@@ -383,6 +392,75 @@ fn field_arms<'a>(
     arms.push(lex(&mut text));
     let rest = (covered < mappings.len()).then(|| quote!(_ => #default,));
     Some(quote!(match self { #(#arms)* #rest }))
+}
+
+/// Rust text with, here and there, an identifier that keeps a user's span: a field's
+/// binding, so that rustc's errors about the field (not `Serialize`, not `Display`) point
+/// at it. The text between is lexed in one call, as [`lex`] does; a group is built around
+/// its contents, since text with an open delimiter does not lex.
+#[derive(Default)]
+struct Spliced {
+    out: TokenStream,
+    text: String,
+}
+
+impl Spliced {
+    fn ident(ident: Ident) -> Self {
+        let mut out = Spliced::default();
+        out.push(ident);
+        out
+    }
+
+    fn push(&mut self, ident: Ident) {
+        self.flush();
+        self.out.extend([TokenTree::Ident(ident)]);
+    }
+
+    fn group(&mut self, delimiter: Delimiter, inner: Spliced) {
+        self.flush();
+        let group = Group::new(delimiter, inner.finish());
+        self.out.extend([TokenTree::Group(group)]);
+    }
+
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            self.out.extend(lex(&mut self.text));
+        }
+    }
+
+    fn finish(mut self) -> TokenStream {
+        self.flush();
+        self.out
+    }
+
+    /// The whole, in braces.
+    fn braced(self) -> TokenStream {
+        TokenTree::Group(Group::new(Delimiter::Brace, self.finish())).into()
+    }
+}
+
+/// `Type::Variant { a: __field_a, 0: __field0, .. }` as text, binding `fields` (their
+/// uses carry the spans).
+fn binding_pattern(out: &mut String, input: &Input, variant: &Variant, fields: &[&Field]) {
+    out.push_str(&input.text);
+    if variant.path.is_some() {
+        out.push_str("::");
+        out.push_str(&variant.text);
+    }
+    out.push_str(" { ");
+    for field in fields {
+        match &field.member {
+            Member::Named(ident) => {
+                let name = ident.to_string();
+                let bare = name.trim_start_matches("r#");
+                let _ = write!(out, "{name}: __field_{bare}, ");
+            }
+            Member::Unnamed(index) => {
+                let _ = write!(out, "{0}: __field{0}, ", index.index);
+            }
+        }
+    }
+    out.push_str(".. }");
 }
 
 /// `Type::Variant { .. }` as text: a pattern that binds nothing.
