@@ -66,6 +66,7 @@ declare -A plan=(
     [status-derive/src/valid.rs]="derive"
     [status-derive/src/fallback.rs]="derive --test headers"
     [status-derive/src/fast.rs]="derive --test body"
+    [status-derive/src/fnv.rs]="derive"
     [status-derive/src/expand.rs]="derive --test body --test nesting --test headers --test http --test catalog --test hygiene --test handwritten --test axum --test actix --test openapi"
 )
 

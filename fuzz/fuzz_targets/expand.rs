@@ -25,6 +25,8 @@ mod expand;
 mod fallback;
 #[path = "../../status-derive/src/fast.rs"]
 mod fast;
+#[path = "../../status-derive/src/fnv.rs"]
+mod fnv;
 #[path = "../../status-derive/src/names.rs"]
 mod names;
 #[path = "../../status-derive/src/valid.rs"]

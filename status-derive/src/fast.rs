@@ -223,19 +223,15 @@ pub enum Path<'t> {
 /// Reads the path of `path(...)` (the text inside an attribute's brackets, as the compiler
 /// or proc-macro2 prints it); `None` for text it does not follow.
 pub fn path(text: &str) -> Option<Path<'_>> {
-    let rest = text.trim_start();
+    let rest = skip_space(text);
     if rest.starts_with("::") {
         return Some(Path::Other);
     }
-    let end = rest
-        .bytes()
-        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
-        .unwrap_or(rest.len());
-    let (name, after) = rest.split_at(end);
+    let (name, after) = rest.split_at(word_len(rest));
     if name.is_empty() || name.as_bytes()[0].is_ascii_digit() {
         return None;
     }
-    let after = after.trim_start();
+    let after = skip_space(after);
     if after.starts_with("::") || (name == "r" && after.starts_with('#')) {
         Some(Path::Other)
     } else if let Some(list) = after.strip_prefix('(') {
@@ -255,7 +251,7 @@ pub fn display(attrs: &[String]) -> Option<Option<String>> {
     for attr in attrs {
         match path(attr)? {
             Path::List("error", list) => {
-                let list = list.trim_start();
+                let list = skip_space(list);
                 if list.starts_with('r') || list.starts_with('\'') {
                     return None; // a raw string, or a char: syn reads it
                 }
@@ -302,39 +298,39 @@ impl<'t> Lexer<'t> {
 
     #[allow(clippy::should_implement_trait, clippy::option_option)] // `None` declines
     pub fn next(&mut self) -> Option<Option<Tok<'t>>> {
-        let text = self.text.trim_start();
+        // Plain loops over bytes throughout: this runs for every attribute, in the macro's
+        // unoptimized build, where iterator adapters and closures are calls.
+        let text = skip_space(self.text);
         let Some(&first) = text.as_bytes().first() else {
             self.text = text;
             return Some(None);
         };
-        let word = |text: &'t str| {
-            let end = text
-                .bytes()
-                .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
-                .unwrap_or(text.len());
-            text.split_at(end)
-        };
         let (tok, rest) = match first {
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                let (name, rest) = word(text);
+                let (name, rest) = text.split_at(word_len(text));
                 // `r#x`, `r"..."`, `b"..."`, `c"..."` and idents that go on in Unicode.
-                if rest.starts_with(['#', '"', '\''])
-                    || (!rest.is_empty() && !rest.is_char_boundary(1))
-                {
+                if matches!(rest.as_bytes().first(), Some(b'#' | b'"' | b'\'' | 0x80..)) {
                     return None;
                 }
                 (Tok::Ident(name), rest)
             }
             b'0'..=b'9' => {
-                let (digits, rest) = word(text);
-                if !digits.bytes().all(|b| b.is_ascii_digit()) || rest.starts_with('.') {
+                let (digits, rest) = text.split_at(word_len(text));
+                let bytes = digits.as_bytes();
+                let mut i = 0;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i < bytes.len() || rest.starts_with('.') {
                     return None;
                 }
                 (Tok::Int(digits), rest)
             }
             b'"' => {
                 let (value, rest) = string(&text[1..])?;
-                if rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+                if let Some(&next) = rest.as_bytes().first()
+                    && (next.is_ascii_alphanumeric() || next == b'_' || next >= 0x80)
+                {
                     return None; // a suffix
                 }
                 (Tok::Str(value), rest)
@@ -350,12 +346,40 @@ impl<'t> Lexer<'t> {
     }
 }
 
+/// `text` without its leading ASCII whitespace (the printers write no other; anything else
+/// is then declined as an unknown character).
+fn skip_space(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
+        i += 1;
+    }
+    &text[i..]
+}
+
+/// The length of the ASCII identifier characters that start `text`.
+fn word_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+        i += 1;
+    }
+    i
+}
+
 /// A string literal's value after its opening quote, and the text after its closing one.
 fn string(text: &str) -> Option<(String, &str)> {
     let mut value = String::new();
     let mut rest = text;
     loop {
-        let stop = rest.bytes().position(|b| b == b'"' || b == b'\\')?;
+        let bytes = rest.as_bytes();
+        let mut stop = 0;
+        while stop < bytes.len() && bytes[stop] != b'"' && bytes[stop] != b'\\' {
+            stop += 1;
+        }
+        if stop == bytes.len() {
+            return None;
+        }
         value.push_str(&rest[..stop]);
         if rest.as_bytes()[stop] == b'"' {
             return Some((value, &rest[stop + 1..]));

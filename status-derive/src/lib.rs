@@ -17,6 +17,7 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod fast;
+mod fnv;
 mod names;
 mod valid;
 

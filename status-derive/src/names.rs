@@ -1,6 +1,12 @@
 //! Name helpers for messages: the default code, "did you mean", and the status a variant's
 //! name suggests.
 
+use std::sync::OnceLock;
+
+use status_core::registry::{REGISTRY, Registered};
+
+use crate::fnv::Map;
+
 /// `UserExists` → `USER_EXISTS`, `HTTPTimeout` → `HTTP_TIMEOUT`, `Error404` → `ERROR404`.
 pub fn upper_snake(name: &str) -> String {
     let name = name.strip_prefix("r#").unwrap_or(name);
@@ -148,29 +154,38 @@ pub fn suggested_status(name: &str) -> u16 {
     }
 }
 
-/// Whether `name` is `phrase` written as a variant name: `UnprocessableContent` for
-/// `Unprocessable Content`, `UriTooLong` for `URI Too Long`. Allocates nothing: it runs for
-/// every variant against every registered phrase.
-pub fn is_camel_phrase(name: &str, phrase: &str) -> bool {
-    // Most pairs differ in their first letter or their length: settle those without
-    // iterating, since this runs for every variant against every phrase, in a debug build.
-    if name.len() > phrase.len() || name.as_bytes().first() != phrase.as_bytes().first() {
-        return false;
-    }
-    let mut name = name.chars();
+/// A reason phrase as a CamelCase name: each word (split at spaces and hyphens) with its
+/// first letter upper case and the rest lower case, e.g. `UriTooLong` for "URI Too Long".
+pub fn camel_phrase(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
     for word in phrase.split([' ', '-']) {
         for (i, c) in word.chars().enumerate() {
-            let expected = if i == 0 {
+            out.push(if i == 0 {
                 c.to_ascii_uppercase()
             } else {
                 c.to_ascii_lowercase()
-            };
-            if name.next() != Some(expected) {
-                return false;
-            }
+            });
         }
     }
-    name.next().is_none()
+    out
+}
+
+/// The first 4xx or 5xx of the registry whose reason phrase `name` spells in CamelCase
+/// ([`camel_phrase`]). One map lookup per variant: the map is built once per compiler
+/// process, where comparing each variant with every phrase cost 1.5 ms at 1,000 variants
+/// in the macro's unoptimized build.
+pub fn named_status(name: &str) -> Option<&'static Registered> {
+    static BY_NAME: OnceLock<Map<String, &'static Registered>> = OnceLock::new();
+    BY_NAME
+        .get_or_init(|| {
+            let mut map = Map::default();
+            for row in REGISTRY.iter().filter(|row| row.code >= 400) {
+                map.entry(camel_phrase(row.phrase)).or_insert(row);
+            }
+            map
+        })
+        .get(name)
+        .copied()
 }
 
 #[cfg(test)]
@@ -300,20 +315,27 @@ mod tests {
         assert_eq!(suggested_status("RateLimited"), 429);
         assert_eq!(suggested_status("UpstreamTimeout"), 504);
         assert_eq!(suggested_status("Database"), 500);
-        assert!(is_camel_phrase(
-            "UnprocessableContent",
-            "Unprocessable Content"
-        ));
-        assert!(is_camel_phrase(
-            "NonAuthoritativeInformation",
-            "Non-Authoritative Information"
-        ));
-        assert!(is_camel_phrase("UriTooLong", "URI Too Long"));
-        assert!(is_camel_phrase("Conflict", "Conflict"));
-        assert!(!is_camel_phrase("Unprocessable", "Unprocessable Content"));
-        assert!(!is_camel_phrase(
-            "UnprocessableContentX",
-            "Unprocessable Content"
-        ));
+        assert_eq!(
+            camel_phrase("Unprocessable Content"),
+            "UnprocessableContent"
+        );
+        assert_eq!(
+            camel_phrase("Non-Authoritative Information"),
+            "NonAuthoritativeInformation"
+        );
+        assert_eq!(camel_phrase("URI Too Long"), "UriTooLong");
+        assert_eq!(camel_phrase("Conflict"), "Conflict");
+        assert_eq!(
+            named_status("UnprocessableContent").map(|r| r.code),
+            Some(422)
+        );
+        assert_eq!(named_status("UriTooLong").map(|r| r.code), Some(414));
+        assert_eq!(named_status("Unprocessable").map(|r| r.code), None);
+        assert_eq!(named_status("UnprocessableContentX").map(|r| r.code), None);
+        // Only errors: 203's phrase is no variant's status.
+        assert_eq!(
+            named_status("NonAuthoritativeInformation").map(|r| r.code),
+            None
+        );
     }
 }

@@ -2,14 +2,13 @@
 //! headers, codes (format and uniqueness), and the combinations of keys. Produces the
 //! checked model that `expand` reads.
 
-use std::collections::HashMap;
-
 use proc_macro2::Span;
 use status_core::registry::{Registered, registered};
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{Attrs, HeaderAttr, StatusAttr, Text, kw};
 use crate::ctxt::Ctxt;
+use crate::fnv::Map;
 use crate::names;
 
 pub struct Mapping<'a> {
@@ -61,7 +60,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
             cx.error(reason.span, "`reason` names an unregistered status; give the status too: #[status(499, reason = \"...\")]");
         }
     }
-    let mut codes: HashMap<String, &Variant> = HashMap::new();
+    let mut codes: Map<String, &Variant> = Map::default();
     let mut mappings = Vec::new();
     for variant in input.variants() {
         let kind = match variant.attrs.transparent {
@@ -116,7 +115,7 @@ fn own<'a>(
     cx: &Ctxt,
     input: &'a Input<'a>,
     variant: &'a Variant<'a>,
-    codes: &mut HashMap<String, &'a Variant<'a>>,
+    codes: &mut Map<String, &'a Variant<'a>>,
 ) -> Option<Own<'a>> {
     let attrs = &variant.attrs;
     let container = &input.container;
@@ -241,7 +240,7 @@ fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&Text>, ident: &sy
 fn code<'a>(
     cx: &Ctxt,
     variant: &'a Variant<'a>,
-    codes: &mut HashMap<String, &'a Variant<'a>>,
+    codes: &mut Map<String, &'a Variant<'a>>,
 ) -> Option<String> {
     let (code, span) = match &variant.attrs.code {
         Some(lit) => (lit.value.clone(), lit.span),
@@ -448,10 +447,7 @@ fn name_mismatch(cx: &Ctxt, container: &Attrs, variant: &Variant, status: u16) {
         return;
     }
     let name = variant.name.as_str();
-    let Some(named) = status_core::registry::REGISTRY
-        .iter()
-        .find(|row| row.code >= 400 && names::is_camel_phrase(name, row.phrase))
-    else {
+    let Some(named) = names::named_status(name) else {
         return;
     };
     if named.code == status {
