@@ -77,6 +77,22 @@ def timed(*args, target=None, touch=None):
     return time.perf_counter() - start
 
 
+def paired(derived, hand):
+    """The median of the run-by-run ratios and their quartiles: the two builds of a run are
+    timed back to back, so a slow spell of the machine moves both."""
+    ratios = sorted(d / h for d, h in zip(derived, hand))
+    quartile = lambda q: ratios[round(q * (len(ratios) - 1))]  # noqa: E731
+    return statistics.median(ratios), quartile(0.25), quartile(0.75)
+
+
+def row(label, hand, derived, times_derived, times_hand, runs, digits):
+    ratio = derived / hand
+    mid, low, high = paired(times_derived, times_hand)
+    print(f"| {label} | {hand:.{digits}f} s | {derived:.{digits}f} s | {ratio:.2f}x | "
+          f"{mid:.2f}x ({low:.2f}–{high:.2f}) | {runs} |", flush=True)
+    return ratio, mid, (low, high)
+
+
 def pair(label, crates, args, runs):
     for crate in crates:  # prebuild dependencies and the crate itself
         cargo(*args, "-p", crate)
@@ -87,10 +103,9 @@ def pair(label, crates, args, runs):
             times[crate].append(timed(*args, "-p", crate, touch=ROOT / crate / "src" / "lib.rs"))
     med = {crate: statistics.median(ts) for crate, ts in times.items()}
     derived, hand = crates
-    ratio = med[derived] / med[hand]
-    print(f"| {label} | {med[hand]:.3f} s | {med[derived]:.3f} s | {ratio:.2f}x | {runs} |", flush=True)
-    return {"what": label, "hand": med[hand], "derived": med[derived], "ratio": ratio, "runs": runs,
-            "samples": times}
+    ratio, mid, iqr = row(label, med[hand], med[derived], times[derived], times[hand], runs, 3)
+    return {"what": label, "hand": med[hand], "derived": med[derived], "ratio": ratio,
+            "paired_ratio": mid, "paired_iqr": iqr, "runs": runs, "samples": times}
 
 
 def cold(runs):
@@ -102,17 +117,16 @@ def cold(runs):
             shutil.rmtree(target, ignore_errors=True)
             results.setdefault(name, []).append(timed("build", "-p", name, target=target))
     med = {name: statistics.median(ts) for name, ts in results.items()}
-    ratio = med["stack-with-status"] / med["stack-without-status"]
-    print(f"| cold debug build: thiserror + serde + serde_json (+ status) | "
-          f"{med['stack-without-status']:.2f} s | {med['stack-with-status']:.2f} s | {ratio:.2f}x | {runs} |",
-          flush=True)
+    ratio, mid, iqr = row("cold debug build: thiserror + serde + serde_json (+ status)",
+                          med["stack-without-status"], med["stack-with-status"],
+                          results["stack-with-status"], results["stack-without-status"], runs, 2)
     return {"what": "cold", "without": med["stack-without-status"], "with": med["stack-with-status"],
-            "ratio": ratio, "runs": runs}
+            "ratio": ratio, "paired_ratio": mid, "paired_iqr": iqr, "runs": runs, "samples": results}
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=15, help="touched-build runs per crate (0 to skip)")
     parser.add_argument("--cold", type=int, default=3, help="cold-build runs per side (0 to skip)")
     parser.add_argument("--sizes", default="300,1000")
     opts = parser.parse_args()
@@ -120,12 +134,13 @@ def main():
     setup(sizes)
     cargo("fetch")
     print(f"machine: {os.cpu_count()} cores; {subprocess.run(['rustc', '--version'], capture_output=True, text=True).stdout.strip()}")
-    print("| what | hand-written (median) | derived (median) | ratio | runs |")
-    print("|---|---|---|---|---|")
+    print("| what | hand-written (median) | derived (median) | ratio of medians | "
+          "paired ratio: median (quartiles) | runs |")
+    print("|---|---|---|---|---|---|")
     report = []
-    for n in sizes:
+    for n in sizes if opts.runs else []:
         report.append(pair(f"touched `cargo check`, {n} variants", [f"derived{n}", f"hand{n}"], ["check"], opts.runs))
-    for n in sizes:
+    for n in sizes if opts.runs else []:
         report.append(pair(f"touched `cargo build --release`, {n} variants", [f"derived{n}", f"hand{n}"],
                            ["build", "--release"], opts.runs))
     if opts.cold:
