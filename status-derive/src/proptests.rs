@@ -347,6 +347,12 @@ fn the_fast_reader_takes_the_usual_inputs() {
         r#"#[status(429, retry_after = 30, header("X-A" = "b"))] pub(crate) struct Limited(#[status(expose = "n")] u8);"#,
         "#[derive(Debug)] #[status(503)] struct Down;",
         "enum E {}",
+        // Named fields, a restricted visibility, and types with commas, `->` and `>>`: a
+        // field's type ends at the first comma outside `<...>`.
+        r#"#[status(404)] pub struct Missing { #[status(expose)] id: u64, pub(crate) name: String }"#,
+        r#"enum E { #[status(500)] Db { map: std::collections::HashMap<String, (u8, u16)>,
+            f: fn(u8) -> Option<u8>, nested: Vec<Vec<u8>>, #[status(expose)] id: u64 } }"#,
+        r#"enum E { #[status(500)] Io(pub u8, Box<dyn Fn(u8) -> u8>, #[status(expose = "n")] u32) }"#,
     ] {
         assert!(same_as_syn(source), "declined: {source}");
     }
@@ -354,6 +360,7 @@ fn the_fast_reader_takes_the_usual_inputs() {
         "enum E<T> { #[status(404)] A(T) }",
         "enum E where u8: Copy { #[status(404)] A }",
         "enum E { #[status(404)] A = 1 }",
+        "enum E { #[status(404)] A = B }",
         "enum E { #[status(-1)] A }",
         "enum E { #[status(200)] A }",
         "enum E { #[status(404, allow(name_mismatch))] Gone }",

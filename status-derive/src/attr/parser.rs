@@ -127,7 +127,8 @@ impl Parser<'_> {
                 _ => return None,
             }
         }
-        lexer.next()?.is_none().then_some(())
+        // Nothing follows an attribute's `(...)`: the compiler parsed it as one.
+        Some(())
     }
 
     /// The pairs of `header("X-Name" = "value", ...)` after its `(`, to its `)`.
