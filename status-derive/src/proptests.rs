@@ -349,9 +349,9 @@ fn the_fast_reader_takes_the_usual_inputs() {
         "enum E {}",
         // Named fields, a restricted visibility, and types with commas, `->` and `>>`: a
         // field's type ends at the first comma outside `<...>`.
-        r#"#[status(404)] pub struct Missing { #[status(expose)] id: u64, pub(crate) name: String }"#,
-        r#"enum E { #[status(500)] Db { map: std::collections::HashMap<String, (u8, u16)>,
-            f: fn(u8) -> Option<u8>, nested: Vec<Vec<u8>>, #[status(expose)] id: u64 } }"#,
+        "#[status(404)] pub struct Missing { #[status(expose)] id: u64, pub(crate) name: String }",
+        "enum E { #[status(500)] Db { map: std::collections::HashMap<String, (u8, u16)>,
+            f: fn(u8) -> Option<u8>, nested: Vec<Vec<u8>>, #[status(expose)] id: u64 } }",
         r#"enum E { #[status(500)] Io(pub u8, Box<dyn Fn(u8) -> u8>, #[status(expose = "n")] u32) }"#,
     ] {
         assert!(same_as_syn(source), "declined: {source}");
