@@ -445,6 +445,8 @@ mod tests {
             r#""\u{7b}""#,
             r#""\x41""#,
             r#""x"suffix"#,
+            r#""x"_suffix"#,
+            r#""x"é"#,
             "é",
             "// comment",
             r#""unterminated"#,
