@@ -428,6 +428,7 @@ mod tests {
             lex(r#""Bearer realm=\"a\"\n\t\\ é""#),
             Some(vec![Tok::Str("Bearer realm=\"a\"\n\t\\ é".to_owned())])
         );
+        assert_eq!(lex(r#""\r\0\'""#), Some(vec![Tok::Str("\r\0'".to_owned())]));
     }
 
     #[test]
