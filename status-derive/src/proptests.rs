@@ -353,6 +353,7 @@ fn the_fast_reader_takes_the_usual_inputs() {
         "enum E { #[status(500)] Db { map: std::collections::HashMap<String, (u8, u16)>,
             f: fn(u8) -> Option<u8>, nested: Vec<Vec<u8>>, #[status(expose)] id: u64 } }",
         r#"enum E { #[status(500)] Io(pub u8, Box<dyn Fn(u8) -> u8>, #[status(expose = "n")] u32) }"#,
+        r#"enum E { #[status(503, header(), header("X-A" = "b", "X-B" = "c",))] Down }"#,
     ] {
         assert!(same_as_syn(source), "declined: {source}");
     }
@@ -360,6 +361,9 @@ fn the_fast_reader_takes_the_usual_inputs() {
         "enum E<T> { #[status(404)] A(T) }",
         "enum E where u8: Copy { #[status(404)] A }",
         "enum E { #[status(404)] A = 1 }",
+        // `key(...)` is a header list only for `header`, and not on a field.
+        r#"enum E { #[status(404, code("X-A" = "b"))] Missing }"#,
+        r#"enum E { #[status(404)] Missing { #[status(header("X-A" = "b"))] a: u8 } }"#,
         // A discriminant naming a constant: not a separator and a second variant.
         "#[status(500)] enum E { Broken = Other }",
         "enum E { #[status(-1)] A }",
