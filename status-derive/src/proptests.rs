@@ -354,6 +354,7 @@ fn the_fast_reader_takes_the_usual_inputs() {
             f: fn(u8) -> Option<u8>, nested: Vec<Vec<u8>>, #[status(expose)] id: u64 } }",
         r#"enum E { #[status(500)] Io(pub u8, Box<dyn Fn(u8) -> u8>, #[status(expose = "n")] u32) }"#,
         r#"enum E { #[status(503, header(), header("X-A" = "b", "X-B" = "c",))] Down }"#,
+        r#"#[status(500)] enum E { #[status()] Down, #[status(404, code = "USER_MISSING",)] Missing }"#,
     ] {
         assert!(same_as_syn(source), "declined: {source}");
     }
