@@ -372,6 +372,8 @@ fn the_fast_reader_takes_the_usual_inputs() {
         "enum E { #[status(404, allow(name_mismatch))] Gone }",
         "enum E { #[status(404)] #[status(410)] A }",
         "enum E { #[status] A }",
+        // With a default, a bare `#[status]` must not pass for no attribute at all.
+        "#[status(500)] enum E { #[status] Down, #[status = \"x\"] Broken }",
         r#"enum E { #[error(r"x")] #[status(404)] A }"#,
         "union U { a: u8 }",
         "struct S<'a>(&'a str);",
