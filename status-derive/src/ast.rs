@@ -49,6 +49,28 @@ pub struct Field<'a> {
     pub span: Span,
 }
 
+impl<'a> Variant<'a> {
+    /// A variant, or a struct (no `path`), from what either reader took.
+    fn new(
+        ident: &'a Ident,
+        path: Option<&'a Ident>,
+        attrs: Attrs,
+        fields: Vec<Field<'a>>,
+        display: Option<String>,
+    ) -> Self {
+        let (name, text) = name_and_text(ident);
+        Variant {
+            ident,
+            name,
+            text,
+            path,
+            attrs,
+            fields,
+            display,
+        }
+    }
+}
+
 impl<'a> Input<'a> {
     pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Self {
         let (container, shape) = match &node.data {
@@ -58,32 +80,26 @@ impl<'a> Input<'a> {
                     .variants
                     .iter()
                     .map(|variant| {
-                        let (name, text) = name_and_text(&variant.ident);
-                        Variant {
-                            ident: &variant.ident,
-                            name,
-                            text,
-                            path: Some(&variant.ident),
-                            attrs: attr::parse(cx, &variant.attrs, Place::Variant),
-                            fields: fields(cx, &variant.fields),
-                            display: constant_display(&variant.attrs),
-                        }
+                        Variant::new(
+                            &variant.ident,
+                            Some(&variant.ident),
+                            attr::parse(cx, &variant.attrs, Place::Variant),
+                            fields(cx, &variant.fields),
+                            constant_display(&variant.attrs),
+                        )
                     })
                     .collect();
                 (container, Shape::Enum(variants))
             }
             Data::Struct(data) => {
                 let attrs = attr::parse(cx, &node.attrs, Place::Struct);
-                let (name, text) = name_and_text(&node.ident);
-                let variant = Variant {
-                    ident: &node.ident,
-                    name,
-                    text,
-                    path: None,
-                    attrs: attrs.clone(),
-                    fields: fields(cx, &data.fields),
-                    display: constant_display(&node.attrs),
-                };
+                let variant = Variant::new(
+                    &node.ident,
+                    None,
+                    attrs.clone(),
+                    fields(cx, &data.fields),
+                    constant_display(&node.attrs),
+                );
                 (attrs, Shape::Struct(variant))
             }
             Data::Union(data) => {
@@ -112,32 +128,26 @@ impl<'a> Input<'a> {
                 let variants = variants
                     .iter()
                     .map(|variant| {
-                        let (name, text) = name_and_text(&variant.ident);
-                        Some(Variant {
-                            ident: &variant.ident,
-                            name,
-                            text,
-                            path: Some(&variant.ident),
-                            attrs: attr::parse_text(cx, &variant.attrs, Place::Variant)?,
-                            fields: fast_fields(cx, &variant.fields)?,
-                            display: fast::display(&variant.attrs)?,
-                        })
+                        Some(Variant::new(
+                            &variant.ident,
+                            Some(&variant.ident),
+                            attr::parse_text(cx, &variant.attrs, Place::Variant)?,
+                            fast_fields(cx, &variant.fields)?,
+                            fast::display(&variant.attrs)?,
+                        ))
                     })
                     .collect::<Option<_>>()?;
                 (container, Shape::Enum(variants))
             }
             fast::Data::Struct(fields) => {
                 let attrs = attr::parse_text(cx, &node.attrs, Place::Struct)?;
-                let (name, text) = name_and_text(&node.ident);
-                let variant = Variant {
-                    ident: &node.ident,
-                    name,
-                    text,
-                    path: None,
-                    attrs: attrs.clone(),
-                    fields: fast_fields(cx, fields)?,
-                    display: fast::display(&node.attrs)?,
-                };
+                let variant = Variant::new(
+                    &node.ident,
+                    None,
+                    attrs.clone(),
+                    fast_fields(cx, fields)?,
+                    fast::display(&node.attrs)?,
+                );
                 (attrs, Shape::Struct(variant))
             }
         };
@@ -199,18 +209,23 @@ fn name_and_text(ident: &Ident) -> (String, String) {
     (name, text)
 }
 
+/// The `i`th field's member: its name, or its index in a tuple.
+fn member(ident: Option<&Ident>, i: usize) -> Member {
+    match ident {
+        Some(ident) => Member::Named(ident.clone()),
+        None => Member::Unnamed(syn::Index {
+            index: u32::try_from(i).unwrap_or(u32::MAX),
+            span: Span::call_site(),
+        }),
+    }
+}
+
 fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
     fields
         .iter()
         .enumerate()
         .map(|(i, field)| Field {
-            member: match &field.ident {
-                Some(ident) => Member::Named(ident.clone()),
-                None => Member::Unnamed(syn::Index {
-                    index: u32::try_from(i).unwrap_or(u32::MAX),
-                    span: Span::call_site(),
-                }),
-            },
+            member: member(field.ident.as_ref(), i),
             ty: &field.ty,
             attrs: attr::parse(cx, &field.attrs, Place::Field),
             span: match &field.ident {
@@ -227,13 +242,7 @@ fn fast_fields<'a>(cx: &Ctxt, fields: &'a [fast::Field]) -> Option<Vec<Field<'a>
         .enumerate()
         .map(|(i, field)| {
             Some(Field {
-                member: match &field.ident {
-                    Some(ident) => Member::Named(ident.clone()),
-                    None => Member::Unnamed(syn::Index {
-                        index: u32::try_from(i).unwrap_or(u32::MAX),
-                        span: Span::call_site(),
-                    }),
-                },
+                member: member(field.ident.as_ref(), i),
                 ty: &field.ty,
                 attrs: attr::parse_text(cx, &field.attrs, Place::Field)?,
                 span: match &field.ident {
