@@ -131,7 +131,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     // no field bindings, so they too are text.
     let mut index_arms = String::new();
     for (index, m) in mappings.iter().enumerate() {
-        text_pattern(&mut index_arms, input, m.variant);
+        text_pattern(&mut index_arms, input, m.variant, &[]);
         let _ = write!(index_arms, " => {index},");
     }
     let index_arms = lex(&mut index_arms);
@@ -155,12 +155,9 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             if transparent.is_empty() {
                 return quote! {{ #row #read }};
             }
-            let arms = transparent.iter().map(|(m, field)| {
-                let inner = Ident::new("__inner", field.span);
-                let pat = pattern(input, m.variant, &[field], true);
-                let body = delegate(&quote!(#inner));
-                quote!(#pat => #body,)
-            });
+            let arms = transparent
+                .iter()
+                .map(|(m, field)| transparent_arm(input, m.variant, field, delegate));
             let fallback = has_own.then(|| quote!(_ => { #row #read }));
             quote!(match self { #(#arms)* #fallback })
         };
@@ -363,12 +360,12 @@ fn field_arms<'a>(
         match &m.kind {
             Kind::Own(own) => match own_body(own) {
                 Some(ArmBody::Text(body)) => {
-                    text_pattern(&mut text, input, m.variant);
+                    text_pattern(&mut text, input, m.variant, &[]);
                     let _ = write!(text, " => {body}");
                     covered += 1;
                 }
                 Some(ArmBody::Tokens(fields, body)) => {
-                    binding_pattern(&mut text, input, m.variant, &fields);
+                    text_pattern(&mut text, input, m.variant, &fields);
                     text.push_str(" => ");
                     arms.push(lex(&mut text));
                     arms.push(body);
@@ -378,10 +375,7 @@ fn field_arms<'a>(
             },
             Kind::Transparent(field) => {
                 arms.push(lex(&mut text));
-                let inner = Ident::new("__inner", field.span);
-                let pat = pattern(input, m.variant, &[field], true);
-                let body = delegate(&quote!(#inner));
-                arms.push(quote!(#pat => #body,));
+                arms.push(transparent_arm(input, m.variant, field, delegate));
                 covered += 1;
             }
         }
@@ -439,9 +433,9 @@ impl Spliced {
     }
 }
 
-/// `Type::Variant { a: __field_a, 0: __field0, .. }` as text, binding `fields` (their
-/// uses carry the spans).
-fn binding_pattern(out: &mut String, input: &Input, variant: &Variant, fields: &[&Field]) {
+/// `Type::Variant { a: __field_a, 0: __field0, .. }` as text, binding `fields` (none:
+/// `Type::Variant { .. }`). The bindings' uses carry the fields' spans, not the pattern.
+fn text_pattern(out: &mut String, input: &Input, variant: &Variant, fields: &[&Field]) {
     out.push_str(&input.text);
     if variant.path.is_some() {
         out.push_str("::");
@@ -451,26 +445,14 @@ fn binding_pattern(out: &mut String, input: &Input, variant: &Variant, fields: &
     for field in fields {
         match &field.member {
             Member::Named(ident) => {
-                let name = ident.to_string();
-                let bare = name.trim_start_matches("r#");
-                let _ = write!(out, "{name}: __field_{bare}, ");
+                let _ = write!(out, "{ident}: {}, ", binding_name(field));
             }
             Member::Unnamed(index) => {
-                let _ = write!(out, "{0}: __field{0}, ", index.index);
+                let _ = write!(out, "{}: {}, ", index.index, binding_name(field));
             }
         }
     }
     out.push_str(".. }");
-}
-
-/// `Type::Variant { .. }` as text: a pattern that binds nothing.
-fn text_pattern(out: &mut String, input: &Input, variant: &Variant) {
-    out.push_str(&input.text);
-    if variant.path.is_some() {
-        out.push_str("::");
-        out.push_str(&variant.text);
-    }
-    out.push_str(" { .. }");
 }
 
 /// Appends a variant's row to `out`, as Rust text: a literal, not
@@ -561,40 +543,44 @@ fn row_aliases() -> TokenStream {
 /// The name a field is bound to in a pattern, spanned on the field so that a missing
 /// `Serialize` or `Display` is reported there.
 fn binding(field: &Field) -> Ident {
-    let name = match &field.member {
-        Member::Named(ident) => format!("__field_{}", ident.to_string().trim_start_matches("r#")),
-        Member::Unnamed(index) => format!("__field{}", index.index),
-    };
-    Ident::new(&name, field.span)
+    Ident::new(&binding_name(field), field.span)
 }
 
-/// `Type::Variant { a: __field_a, .. }`, binding only `fields`. The type's name, not
-/// `Self`, so that the same pattern serves inside the impl and in the free `__info`.
-fn pattern(input: &Input, variant: &Variant, fields: &[&Field], transparent: bool) -> TokenStream {
+/// `__field_a` for `a` (or `r#a`), `__field0` for `.0`.
+fn binding_name(field: &Field) -> String {
+    match &field.member {
+        Member::Named(ident) => format!("__field_{}", ident.to_string().trim_start_matches("r#")),
+        Member::Unnamed(index) => format!("__field{}", index.index),
+    }
+}
+
+/// A transparent variant's arm: `Type::Variant { field: __inner, .. } => delegate(__inner),`,
+/// with `__inner` spanned on the field so that an inner type that is no `ApiError` is
+/// reported there.
+fn transparent_arm(
+    input: &Input,
+    variant: &Variant,
+    field: &Field,
+    delegate: &dyn Fn(&TokenStream) -> TokenStream,
+) -> TokenStream {
     let ident = input.ident;
     let path = match variant.path {
         Some(variant) => quote!(#ident::#variant),
         None => quote!(#ident),
     };
-    let bindings = fields.iter().map(|field| {
-        let member = match &field.member {
-            Member::Named(ident) => quote!(#ident),
-            Member::Unnamed(index) => {
-                let index = syn::Index {
-                    index: index.index,
-                    span: Span::call_site(),
-                };
-                quote!(#index)
-            }
-        };
-        let binding = if transparent {
-            Ident::new("__inner", field.span)
-        } else {
-            binding(field)
-        };
-        quote!(#member: #binding)
-    });
-    quote!(#path { #(#bindings,)* .. })
+    let member = match &field.member {
+        Member::Named(ident) => quote!(#ident),
+        Member::Unnamed(index) => {
+            let index = syn::Index {
+                index: index.index,
+                span: Span::call_site(),
+            };
+            quote!(#index)
+        }
+    };
+    let inner = Ident::new("__inner", field.span);
+    let body = delegate(&quote!(#inner));
+    quote!(#path { #member: #inner, .. } => #body,)
 }
 
 fn bounds(input: &Input, mappings: &[Mapping], p: &TokenStream) -> Vec<WherePredicate> {
