@@ -175,30 +175,22 @@ impl<'a> Input<'a> {
 
 /// `Some(text)` for `#[error("text")]` with one string literal and no `{` or `}`: thiserror
 /// then displays exactly `text`. Anything else (arguments, `transparent`, another derive's
-/// attribute) is left to `Display`.
+/// attribute) is left to `Display`. The common input takes `fast::display`, which reads the
+/// same from the attribute's text.
 fn constant_display(attrs: &[syn::Attribute]) -> Option<String> {
     let attr = attrs.iter().find(|attr| attr.path().is_ident("error"))?;
     let syn::Meta::List(list) = &attr.meta else {
         return None;
     };
-    // Most messages are one plain literal: read its text without building a parser. A
-    // literal with escapes, a raw string or anything else takes syn's way.
-    let mut tokens = list.tokens.clone().into_iter();
-    if let (Some(proc_macro2::TokenTree::Literal(lit)), None) = (tokens.next(), tokens.next())
-        && let repr = lit.to_string()
-        && let Some(text) = repr.strip_prefix('"').and_then(|r| r.strip_suffix('"'))
-        && !has_any(text, b"\\\"")
-    {
-        return (!has_any(text, b"{}")).then(|| text.to_owned());
-    }
-    let text = list.parse_args::<syn::LitStr>().ok()?.value();
-    (!has_any(&text, b"{}")).then_some(text)
+    constant_text(list.parse_args::<syn::LitStr>().ok()?.value())
 }
 
-/// Whether `text` holds any of `bytes` (ASCII). One `memchr` per byte: `str::contains` with
-/// a set of chars walks the text char by char, in the macro's unoptimized build.
-fn has_any(text: &str, bytes: &[u8]) -> bool {
-    bytes.iter().any(|byte| text.as_bytes().contains(byte))
+/// A message literal's text, if thiserror displays it as it is: no `{` or `}` (one `memchr`
+/// each, where `str::contains` with a set of chars walks the text char by char in the
+/// macro's unoptimized build).
+pub fn constant_text(text: String) -> Option<String> {
+    let bytes = text.as_bytes();
+    (!bytes.contains(&b'{') && !bytes.contains(&b'}')).then_some(text)
 }
 
 /// The identifier's text without `r#`, and as written, from one `to_string` (syn's

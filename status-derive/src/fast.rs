@@ -259,8 +259,11 @@ pub fn display(attrs: &[String]) -> Option<Option<String>> {
                 };
                 // Nothing follows an attribute's `(...)`: the compiler parsed it as one.
                 let single = matches!(lexer.next()?, Some(Tok::Close(b')')));
-                let braces = text.bytes().any(|b| b == b'{' || b == b'}');
-                return Some((single && !braces).then_some(text));
+                return Some(if single {
+                    crate::ast::constant_text(text)
+                } else {
+                    None
+                });
             }
             Path::Bare("error") => return Some(None),
             _ => {}
