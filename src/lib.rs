@@ -88,8 +88,10 @@
 //! when enabled) and converts `Status` to and from `http::StatusCode`; `axum` makes every
 //! derived type an `IntoResponse`; `actix-web` a `ResponseError`; `utoipa` an
 //! `IntoResponses` (one OpenAPI response per status, every variant a named example);
-//! `tracing` logs each 5xx an adapter sends with its `Display` and `source()` chain. Your
-//! crate needs no features or `cfg` of its own: enabling the feature on `status` is enough.
+//! `tracing` logs each 5xx an adapter sends with its `Display` and `source()` chain;
+//! `contract` gives the catalog's contract tests (`assert_catalog!`), for your
+//! `[dev-dependencies]`. Your crate needs no features or `cfg` of its own: enabling the
+//! feature on `status` is enough.
 //!
 //! Every response carries the status (with the IANA reason phrase), `content-type`
 //! (`application/json`, or `application/problem+json` with `format = "problem"`), the
@@ -99,8 +101,9 @@
 //! # The catalog
 //!
 //! [`ApiError::CATALOG`] lists every variant as static data; [`Catalog`] flattens it through
-//! `transparent` nesting and renders Markdown or JSON, and [`assert_catalog!`] pins it to a
-//! checked-in file so that a renamed code fails a test.
+//! `transparent` nesting and renders Markdown or JSON, and `assert_catalog!` (feature
+//! `contract`, for your `[dev-dependencies]`) pins it to a checked-in file so that a renamed
+//! code fails a test.
 //!
 //! # Compile errors
 //!

@@ -1,6 +1,8 @@
 //! The contract check: a catalog pinned to a file passes while it matches, fails with a
 //! readable diff when a code is renamed, removed or re-mapped, and is rewritten on request.
 
+#![cfg(feature = "contract")]
+
 use std::path::{Path, PathBuf};
 
 use status::contract::{self, Change, Mismatch, Mode, Outcome};

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use serde::ser::SerializeMap;
+use serde_core::ser::SerializeMap;
 
 use crate::body::{Body, Problem};
 use crate::catalog::Entry;
@@ -173,8 +173,8 @@ impl fmt::Debug for Message<'_> {
     }
 }
 
-impl serde::Serialize for Message<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl serde_core::Serialize for Message<'_> {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Message::Static(text) => serializer.serialize_str(text),
             Message::Display(value) => serializer.collect_str(value),

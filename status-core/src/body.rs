@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::api_error::ApiError;
 

@@ -18,6 +18,9 @@
 //! Every later run compares the catalog with the file, field by field (the file may be
 //! reformatted at will). To accept a change, run the tests with `STATUS_CATALOG=overwrite`
 //! and commit the new file: the change then shows up in review.
+//!
+//! With the `contract` feature, which is test tooling: enable it under `[dev-dependencies]`,
+//! and a service's own build does not compile this module.
 
 use std::fmt;
 use std::fs;

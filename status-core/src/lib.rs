@@ -24,7 +24,7 @@ mod api_error;
 mod body;
 #[cfg(feature = "runtime")]
 mod catalog;
-#[cfg(feature = "runtime")]
+#[cfg(feature = "contract")]
 pub mod contract;
 mod header;
 #[cfg(feature = "http")]
@@ -57,8 +57,10 @@ pub mod registry {
 #[doc(hidden)]
 pub mod __private {
     pub use ::core;
-    pub use ::serde;
-    pub use ::serde::ser::SerializeMap;
+    // Of serde's, only `SerializeMap`, and no crate root: rustc names a trait in its errors
+    // by the path it finds, and a re-exported `serde_core` would make the "not `Serialize`"
+    // error for an exposed field read `status::__private::serde_core::ser::Serialize`.
+    pub use ::serde_core::ser::SerializeMap;
 
     pub use crate::__impl_utoipa;
     pub use crate::catalog::{ConstMessage, duplicate_code};
@@ -84,6 +86,13 @@ pub mod __private {
     pub use crate::{
         ApiError, Entry, Format, HeaderValue, Message, MessageSource, Status, VariantInfo,
     };
+
+    /// What a generic type's exposed field must be: `Serialize`. The derive's `where`
+    /// clauses name this rather than the trait, which `__private` does not re-export (see
+    /// above); a bound on it implies `Serialize`.
+    pub trait Expose: ::serde_core::Serialize {}
+
+    impl<T: ?Sized + ::serde_core::Serialize> Expose for T {}
 
     /// The public message of a variant, from its catalog row.
     #[inline]

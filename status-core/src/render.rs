@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_core::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::api_error::Format;
 use crate::catalog::{Catalog, MessageSource, Row, VariantInfo};

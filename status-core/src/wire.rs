@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::api_error::{ApiError, Format, HeaderValue};
 use crate::header::{is_valid_header_name, is_valid_header_value};

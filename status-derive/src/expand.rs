@@ -606,7 +606,7 @@ fn bounds(input: &Input, mappings: &[Mapping], p: &TokenStream) -> Vec<WherePred
             Kind::Transparent(field) => add(field, quote!(#p::ApiError)),
             Kind::Own(own) => {
                 for (_, field) in &own.exposed {
-                    add(field, quote!(#p::serde::Serialize));
+                    add(field, quote!(#p::Expose));
                 }
                 for header in &own.headers {
                     if let HeaderValue::Field(field) = &header.value {
