@@ -5,7 +5,8 @@ Generates four leaf crates under target/compile-bench/ (300 and 1000 variants, d
 hand-written, from generate.py), prebuilds their dependencies, then times a touched
 `cargo check` and a touched `cargo build --release` of each pair, alternating the two crates
 of a pair run by run, and prints medians and ratios. With --cold it also times a cold debug
-build of thiserror + serde + serde_json with and without `status`.
+build of thiserror + serde + serde_json with and without `status`, built as a crates.io
+user builds it (not incrementally; --cold-incremental for the path dependency's way).
 
     python3 benches/compile/bench.py [--runs 15] [--cold 3]
 
@@ -62,18 +63,20 @@ def setup(sizes):
           "[workspace]\nresolver = \"3\"\nmembers = [" + ", ".join(f'"{m}"' for m in members) + "]\n")
 
 
-def cargo(*args, target=None):
+def cargo(*args, target=None, incremental=True):
     env = dict(os.environ)
     env["CARGO_TARGET_DIR"] = str(target or ROOT / "target")
+    if not incremental:
+        env["CARGO_INCREMENTAL"] = "0"
     subprocess.run(["cargo", *args], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def timed(*args, target=None, touch=None):
+def timed(*args, target=None, touch=None, incremental=True):
     if touch is not None:
         os.utime(touch, None)
     start = time.perf_counter()
-    cargo(*args, target=target)
+    cargo(*args, target=target, incremental=incremental)
     return time.perf_counter() - start
 
 
@@ -108,19 +111,25 @@ def pair(label, crates, args, runs):
             "paired_ratio": mid, "paired_iqr": iqr, "runs": runs, "samples": times}
 
 
-def cold(runs):
+def cold(runs, incremental):
+    """Cold debug builds of the stack. `status` is a path dependency here, which cargo builds
+    incrementally; from crates.io it is built like serde and thiserror, without. So by
+    default the stack builds with CARGO_INCREMENTAL=0, which changes only the `status`
+    crates and the empty leaf crate: every other crate is a registry crate either way."""
     results = {}
     for i in range(runs):
         for name in (("stack-with-status", "stack-without-status") if i % 2 == 0
                      else ("stack-without-status", "stack-with-status")):
             target = ROOT / f"target-cold-{name}"
             shutil.rmtree(target, ignore_errors=True)
-            results.setdefault(name, []).append(timed("build", "-p", name, target=target))
+            results.setdefault(name, []).append(
+                timed("build", "-p", name, target=target, incremental=incremental))
     med = {name: statistics.median(ts) for name, ts in results.items()}
-    ratio, mid, iqr = row("cold debug build: thiserror + serde + serde_json (+ status)",
+    how = "status built incrementally, as a path dependency" if incremental else "status built as from crates.io"
+    ratio, mid, iqr = row(f"cold debug build: thiserror + serde + serde_json (+ status); {how}",
                           med["stack-without-status"], med["stack-with-status"],
                           results["stack-with-status"], results["stack-without-status"], runs, 2)
-    return {"what": "cold", "without": med["stack-without-status"], "with": med["stack-with-status"],
+    return {"what": "cold", "incremental": incremental, "without": med["stack-without-status"], "with": med["stack-with-status"],
             "ratio": ratio, "paired_ratio": mid, "paired_iqr": iqr, "runs": runs, "samples": results}
 
 
@@ -128,6 +137,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15, help="touched-build runs per crate (0 to skip)")
     parser.add_argument("--cold", type=int, default=3, help="cold-build runs per side (0 to skip)")
+    parser.add_argument("--cold-incremental", action="store_true",
+                        help="build `status` incrementally in the cold build, as a path dependency is")
     parser.add_argument("--sizes", default="300,1000")
     opts = parser.parse_args()
     sizes = [int(s) for s in opts.sizes.split(",")]
@@ -144,7 +155,7 @@ def main():
         report.append(pair(f"touched `cargo build --release`, {n} variants", [f"derived{n}", f"hand{n}"],
                            ["build", "--release"], opts.runs))
     if opts.cold:
-        report.append(cold(opts.cold))
+        report.append(cold(opts.cold, opts.cold_incremental))
     (ROOT / "report.json").write_text(json.dumps(report, indent=1))
 
 
