@@ -63,7 +63,7 @@ pub mod __private {
     pub use ::serde_core::ser::SerializeMap;
 
     pub use crate::__impl_utoipa;
-    pub use crate::catalog::{ConstMessage, duplicate_code};
+    pub use crate::catalog::{ConstMessage, duplicate_code, packed};
     pub use crate::{__impl_actix, __impl_adapters, __impl_axum};
     #[cfg(feature = "utoipa")]
     pub use ::utoipa;

@@ -21,7 +21,7 @@ use core::fmt;
 /// assert_eq!(Status::new(600), None);
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Status(u16);
+pub struct Status(pub(crate) u16);
 
 /// The class of a status code: its first digit (RFC 9110 §15).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

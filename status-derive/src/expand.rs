@@ -10,7 +10,7 @@ use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Format;
 use crate::ctxt::Ctxt;
 use crate::valid::{self, HeaderValue, Kind, Mapping, Message, Own};
-use crate::{fallback, fast};
+use crate::{fallback, fast, fnv};
 
 /// The whole expansion: the impl, or the errors beside a fallback impl.
 pub fn derive(node: &DeriveInput) -> TokenStream {
@@ -81,14 +81,15 @@ pub fn where_clause(input: &Input, extra: Vec<WherePredicate>) -> TokenStream {
     }
 }
 
-/// The impl, table-driven: the catalog holds one literal `VariantInfo` row per variant with
-/// a mapping of its own, one `match` (`__index`) gives a variant's position in it, and
-/// `status`, `code`, `reason` and `message` read that row. Only headers and exposed fields,
-/// which borrow the variant's fields, need arms of their own; transparent variants delegate.
+/// The impl, table-driven: the catalog holds one `VariantInfo` per variant with a mapping of
+/// its own, one `match` (`__index`) gives a variant's position in it, and `status`, `code`,
+/// `reason` and `message` read that entry. Only headers and exposed fields, which borrow the
+/// variant's fields, need arms of their own; transparent variants delegate.
 ///
 /// The shape is chosen for compile time, measured on generated 300- and 1,000-variant enums:
-/// one `match` instead of one per method, literals instead of `const fn` chains, and no
-/// second table that the catalog would index in `const` evaluation.
+/// one `match` instead of one per method, and the catalog as three literals decoded in
+/// `const` evaluation ([`packed_catalog`]) or, with a transparent variant, one literal per
+/// variant ([`info_literal`]) rather than `const fn` builder chains.
 fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     let root = private(input);
     let p = quote!(__s);
@@ -107,24 +108,38 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
         })
         .collect();
 
-    // Own rows are written as Rust text and lexed in one call per run of rows: a row is the
-    // same forty-odd tokens for every variant, and each token built through `quote!` is a
-    // round trip to the compiler, where lexing text is one.
-    let mut catalog = Vec::new();
-    let mut rows = String::new();
-    for m in mappings {
-        match &m.kind {
-            Kind::Own(own) => info_literal(&mut rows, m.variant, own),
-            Kind::Transparent(field) => {
-                catalog.push(lex(&mut rows));
-                let name = &m.variant.name;
-                let ty = field.ty;
-                let api_error = quote_spanned!(field.span=> ApiError);
-                catalog.push(quote!(#p::Entry::Transparent { name: #name, inner: <#ty as #p::#api_error>::CATALOG },));
+    // The catalog: packed into three literals when every variant has a mapping of its own
+    // (see `packed_catalog`), else one literal row per variant, written as Rust text and
+    // lexed in one call per run of rows: a row is the same forty-odd tokens for every
+    // variant, and each token built through `quote!` is a round trip to the compiler, where
+    // lexing text is one.
+    let packed = transparent
+        .is_empty()
+        .then(|| packed_catalog(mappings))
+        .flatten();
+    // The literal rows name `VariantInfo` and its parts by the short aliases.
+    let row_aliases = (has_own && packed.is_none()).then(row_aliases);
+    let catalog = match packed {
+        Some(mut text) => lex(&mut text),
+        None => {
+            let mut entries = Vec::new();
+            let mut rows = String::new();
+            for m in mappings {
+                match &m.kind {
+                    Kind::Own(own) => info_literal(&mut rows, m.variant, own),
+                    Kind::Transparent(field) => {
+                        entries.push(lex(&mut rows));
+                        let name = &m.variant.name;
+                        let ty = field.ty;
+                        let api_error = quote_spanned!(field.span=> ApiError);
+                        entries.push(quote!(#p::Entry::Transparent { name: #name, inner: <#ty as #p::#api_error>::CATALOG },));
+                    }
+                }
             }
+            entries.push(lex(&mut rows));
+            quote!(&[#(#entries)*])
         }
-    }
-    catalog.push(lex(&mut rows));
+    };
 
     // `__index(self)`: the variant's position in `CATALOG`. A free function, so the four
     // methods share one `match`; it needs no bound beyond the type's own. The arms carry
@@ -271,7 +286,6 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     };
     let (unique_item, unique_inline) = unique_codes(input, mappings, &p);
     let frameworks = frameworks(input, &predicates);
-    let row_aliases = has_own.then(row_aliases);
 
     quote! {
         const _: () = {
@@ -282,7 +296,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics #p::ApiError for #ident #ty_generics #where_clause {
-                const CATALOG: &'static [#p::Entry] = &[#(#catalog)*];
+                const CATALOG: &'static [#p::Entry] = #catalog;
                 const FORMAT: #p::Format = #format;
                 const PROBLEM_TYPE: #p::core::option::Option<&'static str> = #problem_type;
 
@@ -453,6 +467,94 @@ fn text_pattern(out: &mut String, input: &Input, variant: &Variant, fields: &[&F
         }
     }
     out.push_str(".. }");
+}
+
+/// The catalog as one call to `status_core`'s `packed` decoder, as Rust text: the distinct
+/// strings in one array, the distinct lists of field and header names in another, and per
+/// variant its status, message source and indices into both in one byte string (see
+/// `packed` for the layout). `None` when a variant delegates (`transparent`: its entry names
+/// the inner type's catalog) or an index does not fit its byte.
+///
+/// Why: the compiler lowers, type checks, hashes and caches each of a struct literal's
+/// dozen-odd expressions on every check. Measured with `benches/compile/instructions.sh` on
+/// a 300-variant enum, literal rows cost 60 M of a touched `cargo check`'s 352 M
+/// instructions; see the README for what this layout costs.
+fn packed_catalog(mappings: &[Mapping]) -> Option<String> {
+    let mut layout: Vec<u8> = Vec::new();
+    let mut strings: Vec<&str> = Vec::new();
+    let mut string_index: fnv::Map<&str, u16> = fnv::Map::default();
+    let mut lists: Vec<Vec<&str>> = Vec::new();
+    for m in mappings {
+        let Kind::Own(own) = &m.kind else { return None };
+        let known = match &own.message {
+            Message::Display => m.variant.display.as_deref(),
+            Message::Reason => None,
+            Message::Fixed(text) => Some(text.as_str()),
+        };
+        layout.extend_from_slice(&own.status.to_le_bytes());
+        layout.push(match (&own.message, known) {
+            (Message::Display, None) => 0,
+            (Message::Reason, _) => 1,
+            (Message::Fixed(_), _) => 2,
+            (Message::Display, Some(_)) => 3,
+        });
+        let parts = [
+            m.variant.name.as_str(),
+            own.reason.as_str(),
+            own.code.as_str(),
+            known.unwrap_or(""),
+        ];
+        for part in parts {
+            let index = match string_index.get(part) {
+                Some(index) => *index,
+                None => {
+                    let index = u16::try_from(strings.len()).ok()?;
+                    strings.push(part);
+                    string_index.insert(part, index);
+                    index
+                }
+            };
+            layout.extend_from_slice(&index.to_le_bytes());
+        }
+        let exposed: Vec<&str> = own.exposed.iter().map(|(name, _)| name.as_str()).collect();
+        let headers: Vec<&str> = own
+            .headers
+            .iter()
+            .map(|header| header.name.as_str())
+            .collect();
+        for names in [exposed, headers] {
+            let index = match lists.iter().position(|seen| *seen == names) {
+                Some(index) => index,
+                None => {
+                    lists.push(names);
+                    lists.len() - 1
+                }
+            };
+            layout.push(u8::try_from(index).ok()?);
+        }
+    }
+    let mut out = format!("&__s::packed::<{}>(b\"", mappings.len());
+    for byte in layout {
+        if (byte.is_ascii_graphic() && byte != b'"' && byte != b'\\') || byte == b' ' {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "\\x{byte:02x}");
+        }
+    }
+    out.push_str("\", &[");
+    for string in strings {
+        let _ = write!(out, "{string:?},");
+    }
+    out.push_str("], &[");
+    for list in lists {
+        out.push_str("&[");
+        for name in list {
+            let _ = write!(out, "{name:?},");
+        }
+        out.push_str("],");
+    }
+    out.push_str("])");
+    Some(out)
 }
 
 /// Appends a variant's row to `out`, as Rust text: a literal, not
@@ -670,6 +772,8 @@ fn unique_codes(
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use crate::diagnostics::diagnose;
 
     fn expand(source: &str) -> String {
@@ -687,6 +791,42 @@ mod tests {
         let out = expand("union U { a: u8 }");
         assert!(out.contains("compile_error"), "{out}");
         assert!(!out.contains("impl"), "{out}");
+    }
+
+    #[test]
+    fn the_catalog_is_packed_unless_a_variant_delegates_or_an_index_does_not_fit() {
+        let packed = expand("enum E { #[error(\"gone\")] #[status(410)] Gone }");
+        assert!(packed.contains("__s :: packed ::< 1 > (b\""), "{packed}");
+        assert!(!packed.contains("__V"), "{packed}");
+        // A transparent entry names the inner type's catalog: one literal per variant.
+        let nested = expand("enum E { #[status(410)] Gone, #[status(transparent)] Inner(Other) }");
+        assert!(nested.contains("__V (__I"), "{nested}");
+        assert!(!nested.contains("packed"), "{nested}");
+        // A variant's lists are one byte each: up to 256 distinct lists of field and
+        // header names (the headers' empty one among them), then the literal rows.
+        let lists = |distinct: usize| {
+            let mut input = String::from("enum E {");
+            for i in 0..distinct {
+                let _ = write!(
+                    input,
+                    "#[status(422)] V{i} {{ #[status(expose)] f{i}: u8 }},"
+                );
+            }
+            input.push('}');
+            expand(&input)
+        };
+        let most = lists(255);
+        assert!(most.contains("packed"), "{}", &most[..200]);
+        let too_many = lists(256);
+        assert!(too_many.contains("__V (__I"), "{}", &too_many[..200]);
+        assert!(!too_many.contains("packed"), "{}", &too_many[..200]);
+        // ... with the aliases the rows are written with.
+        assert!(
+            too_many.contains("Entry :: Variant as __V"),
+            "{}",
+            &too_many[..400]
+        );
+        assert!(!most.contains("__V"), "{}", &most[..400]);
     }
 
     #[test]
