@@ -479,10 +479,13 @@ fn text_pattern(out: &mut String, input: &Input, variant: &Variant, fields: &[&F
 /// dozen-odd expressions on every check. Measured with `benches/compile/instructions.sh` on
 /// a 300-variant enum, literal rows cost 60 M of a touched `cargo check`'s 352 M
 /// instructions; see the README for what this layout costs.
-fn packed_catalog(mappings: &[Mapping]) -> Option<String> {
-    let mut layout: Vec<u8> = Vec::new();
-    let mut strings: Vec<&str> = Vec::new();
-    let mut string_index: fnv::Map<&str, u16> = fnv::Map::default();
+fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
+    // Names and codes are unique within a type (Rust's rule and `valid`'s), and a constant
+    // text rarely repeats, so only reason phrases are looked up: the macro runs unoptimized,
+    // and 4,000 map operations for 1,000 variants cost more than the strings they save.
+    let mut layout: Vec<u8> = Vec::with_capacity(mappings.len() * 13);
+    let mut strings: Vec<&str> = vec![""];
+    let mut reasons: fnv::Map<&str, u16> = fnv::Map::default();
     let mut lists: Vec<Vec<&str>> = Vec::new();
     for m in mappings {
         let Kind::Own(own) = &m.kind else { return None };
@@ -498,22 +501,25 @@ fn packed_catalog(mappings: &[Mapping]) -> Option<String> {
             (Message::Fixed(_), _) => 2,
             (Message::Display, Some(_)) => 3,
         });
-        let parts = [
-            m.variant.name.as_str(),
-            own.reason.as_str(),
-            own.code.as_str(),
-            known.unwrap_or(""),
-        ];
-        for part in parts {
-            let index = match string_index.get(part) {
-                Some(index) => *index,
-                None => {
-                    let index = u16::try_from(strings.len()).ok()?;
-                    strings.push(part);
-                    string_index.insert(part, index);
-                    index
-                }
-            };
+        let mut push = |string: &'a str| {
+            strings.push(string);
+            u16::try_from(strings.len() - 1).ok()
+        };
+        let name = push(m.variant.name.as_str())?;
+        let reason = match reasons.get(own.reason.as_str()) {
+            Some(index) => *index,
+            None => {
+                let index = push(own.reason.as_str())?;
+                reasons.insert(own.reason.as_str(), index);
+                index
+            }
+        };
+        let code = push(own.code.as_str())?;
+        let known = match known {
+            Some(text) => push(text)?,
+            None => 0,
+        };
+        for index in [name, reason, code, known] {
             layout.extend_from_slice(&index.to_le_bytes());
         }
         let exposed: Vec<&str> = own.exposed.iter().map(|(name, _)| name.as_str()).collect();
@@ -533,28 +539,57 @@ fn packed_catalog(mappings: &[Mapping]) -> Option<String> {
             layout.push(u8::try_from(index).ok()?);
         }
     }
-    let mut out = format!("&__s::packed::<{}>(b\"", mappings.len());
+    let mut out = String::with_capacity(layout.len() * 3 + strings.len() * 16 + 64);
+    let _ = write!(out, "&__s::packed::<{}>(b\"", mappings.len());
     for byte in layout {
         if (byte.is_ascii_graphic() && byte != b'"' && byte != b'\\') || byte == b' ' {
             out.push(char::from(byte));
         } else {
-            let _ = write!(out, "\\x{byte:02x}");
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\x");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
         }
     }
     out.push_str("\", &[");
     for string in strings {
-        let _ = write!(out, "{string:?},");
+        string_literal(&mut out, string);
+        out.push(',');
     }
     out.push_str("], &[");
     for list in lists {
         out.push_str("&[");
         for name in list {
-            let _ = write!(out, "{name:?},");
+            string_literal(&mut out, name);
+            out.push(',');
         }
         out.push_str("],");
     }
     out.push_str("])");
     Some(out)
+}
+
+/// Appends `string` as a Rust string literal: as it is when it is printable ASCII without
+/// quotes or backslashes (names, codes, most messages), else escaped by `{:?}`, whose escapes
+/// are Rust's. The first is a copy; the second runs the formatting machinery per character,
+/// which the macro's unoptimized build makes slow.
+fn string_literal(out: &mut String, string: &str) {
+    let bytes = string.as_bytes();
+    let mut plain = 0;
+    while plain < bytes.len()
+        && (bytes[plain].is_ascii_graphic() || bytes[plain] == b' ')
+        && bytes[plain] != b'"'
+        && bytes[plain] != b'\\'
+    {
+        plain += 1;
+    }
+    if plain == bytes.len() {
+        out.push('"');
+        out.push_str(string);
+        out.push('"');
+    } else {
+        let _ = write!(out, "{string:?}");
+    }
 }
 
 /// Appends a variant's row to `out`, as Rust text: a literal, not
