@@ -212,6 +212,14 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                 text.push('}');
                 return Some(ArmBody::Text(text));
             }
+            if let [header] = own.headers.as_slice()
+                && let HeaderValue::Field(field) = &header.value
+            {
+                let mut args = Spliced::default();
+                let _ = write!(args.text, "{:?}, __s::HeaderValue::Display", header.name);
+                args.group(Delimiter::Parenthesis, Spliced::ident(binding(field)));
+                return Some(ArmBody::Call(vec![*field], "__visit", args));
+            }
             let mut fields = Vec::new();
             let mut body = Spliced::default();
             for header in &own.headers {
@@ -250,6 +258,12 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                 return None;
             }
             let fields: Vec<&Field> = own.exposed.iter().map(|(_, field)| *field).collect();
+            if let [(name, field)] = own.exposed.as_slice() {
+                let mut args = Spliced::default();
+                let _ = write!(args.text, "__map, {name:?}, ");
+                args.push(binding(field));
+                return Some(ArmBody::Call(fields, "__s::SerializeMap::serialize_entry", args));
+            }
             let mut body = Spliced::default();
             for (name, field) in &own.exposed {
                 body.text.push_str("__s::SerializeMap::serialize_entry");
@@ -352,10 +366,14 @@ pub fn frameworks(input: &Input, predicates: &[TokenStream]) -> TokenStream {
 }
 
 /// An arm's body: text when it binds no field (lexed with its pattern, see [`lex`]), or the
-/// fields it binds and its tokens, where each use of a field keeps the field's span.
+/// fields it binds and its tokens, where each use of a field keeps the field's span. A body
+/// that is one call (one exposed field, one header from a field) is the call's path, as
+/// text lexed with the pattern, and its arguments: four calls to the compiler per arm
+/// instead of a dozen for a block.
 enum ArmBody<'a> {
     Text(String),
     Tokens(Vec<&'a Field<'a>>, TokenStream),
+    Call(Vec<&'a Field<'a>>, &'static str, Spliced),
 }
 
 /// A `match self` with arms only for the variants `own_body` has something for, the
@@ -383,6 +401,15 @@ fn field_arms<'a>(
                     text.push_str(" => ");
                     arms.push(lex(&mut text));
                     arms.push(body);
+                    covered += 1;
+                }
+                Some(ArmBody::Call(fields, path, args)) => {
+                    text_pattern(&mut text, input, m.variant, &fields);
+                    let _ = write!(text, " => {path}");
+                    arms.push(lex(&mut text));
+                    let args = Group::new(Delimiter::Parenthesis, args.finish());
+                    arms.push(TokenTree::Group(args).into());
+                    text.push(',');
                     covered += 1;
                 }
                 None => {}
