@@ -203,13 +203,20 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                 return None;
             }
             if own.headers.iter().all(|h| matches!(h.value, HeaderValue::Static(_))) {
-                let mut text = String::from("{");
+                // One header is a call, as an expression; more, a block of calls.
+                let mut text = String::new();
                 for header in &own.headers {
                     if let HeaderValue::Static(value) = &header.value {
                         let _ = write!(text, "__visit({:?}, __s::HeaderValue::Static({value:?}));", header.name);
                     }
                 }
-                text.push('}');
+                if own.headers.len() == 1 {
+                    text.pop();
+                    text.push(',');
+                } else {
+                    text.insert(0, '{');
+                    text.push('}');
+                }
                 return Some(ArmBody::Text(text));
             }
             if let [header] = own.headers.as_slice()
