@@ -218,14 +218,20 @@ macro_rules! registry {
             },
         )*];
 
-        /// The registry row of `code`, if it is registered.
+        /// The registry row of `code`, if it is registered: a binary search of the table,
+        /// which is in order (a test checks it).
         pub const fn registered(code: u16) -> Option<&'static Registered> {
-            let mut i = 0;
-            while i < REGISTRY.len() {
-                if REGISTRY[i].code == code {
-                    return Some(&REGISTRY[i]);
+            let (mut low, mut high) = (0, REGISTRY.len());
+            while low < high {
+                let mid = low + (high - low) / 2;
+                let row = &REGISTRY[mid];
+                if row.code == code {
+                    return Some(row);
+                } else if row.code < code {
+                    low = mid + 1;
+                } else {
+                    high = mid;
                 }
-                i += 1;
             }
             None
         }
@@ -363,6 +369,14 @@ mod tests {
             );
         }
         assert_eq!(REGISTRY.len(), 60);
+        // The binary search finds what a scan finds, registered or not.
+        for code in 0..=1000 {
+            assert_eq!(
+                registered(code),
+                REGISTRY.iter().find(|row| row.code == code),
+                "{code}"
+            );
+        }
     }
 
     #[test]
