@@ -514,6 +514,62 @@ pub const PACKED_ROW: usize = 13;
 mod tests {
     use super::*;
 
+    /// One variant's bytes in `packed`'s layout.
+    fn row(status: u16, source: u8, strings: [u16; 4], lists: [u8; 2]) -> Vec<u8> {
+        let mut out = status.to_le_bytes().to_vec();
+        out.push(source);
+        for index in strings {
+            out.extend_from_slice(&index.to_le_bytes());
+        }
+        out.extend_from_slice(&lists);
+        assert_eq!(out.len(), PACKED_ROW);
+        out
+    }
+
+    #[test]
+    fn packed_rows_decode_field_by_field() {
+        const STRINGS: &[&str] = &["", "Gone", "Gone", "GONE", "it is gone", "Odd", "Teapot"];
+        const LISTS: &[&[&str]] = &[&[], &["id", "name"], &["Retry-After"]];
+        let layout = [
+            row(410, 3, [1, 2, 3, 4], [1, 2]),
+            row(410, 2, [5, 2, 3, 4], [0, 0]),
+            row(410, 1, [1, 2, 3, 0], [0, 0]),
+            row(499, 0, [6, 6, 3, 0], [0, 0]),
+            // Outside 100..=599 (the derive never writes one): a 500, not a panic.
+            row(600, 0, [1, 2, 3, 0], [0, 0]),
+            row(99, 0, [1, 2, 3, 0], [0, 0]),
+        ]
+        .concat();
+        let rows = packed::<6>(&layout, STRINGS, LISTS).map(|entry| match entry {
+            Entry::Variant(info) => info,
+            Entry::Transparent { .. } => panic!("a packed catalog has no transparent entry"),
+        });
+        let gone = VariantInfo::new("Gone", Status::GONE, "GONE");
+        assert_eq!(
+            rows[0],
+            gone.text("it is gone")
+                .fields(&["id", "name"])
+                .headers(&["Retry-After"])
+        );
+        let fixed = MessageSource::Fixed("it is gone");
+        assert_eq!(
+            rows[1],
+            VariantInfo {
+                name: "Odd",
+                ..gone.message(fixed)
+            }
+        );
+        assert_eq!(rows[2], gone.message(MessageSource::Reason));
+        let teapot = Status::new(499).unwrap();
+        assert_eq!(
+            rows[3],
+            VariantInfo::new("Teapot", teapot, "GONE").reason("Teapot")
+        );
+        for info in &rows[4..] {
+            assert_eq!(info.status, Status::INTERNAL_SERVER_ERROR);
+        }
+    }
+
     const fn variant(name: &'static str, code: &'static str) -> Entry {
         Entry::Variant(VariantInfo::new(name, Status::NOT_FOUND, code))
     }
