@@ -50,7 +50,7 @@ declare -A plan=(
     [status-core/src/header.rs]="--test headers --test header_properties --test http derive"
     [status-core/src/body.rs]="--test body --test properties --test handwritten"
     [status-core/src/api_error.rs]="--test body --test nesting --test handwritten --test headers --test http"
-    [status-core/src/catalog.rs]="--test catalog --test packed_catalog --test nesting --test contract derive"
+    [status-core/src/catalog.rs]="--test catalog --test packed_catalog --test bench_consistency --test nesting --test contract derive"
     [status-core/src/render.rs]="--test catalog --test contract"
     [status-core/src/contract.rs]="--lib --test contract"
     [status-core/src/contract/json.rs]="--lib --test contract"
@@ -69,7 +69,7 @@ declare -A plan=(
     [status-derive/src/fallback.rs]="derive --test headers"
     [status-derive/src/fast.rs]="derive --test body"
     [status-derive/src/fnv.rs]="derive"
-    [status-derive/src/expand.rs]="derive --test body --test nesting --test headers --test http --test catalog --test packed_catalog --test hygiene --test handwritten --test axum --test actix --test openapi"
+    [status-derive/src/expand.rs]="derive --test body --test nesting --test headers --test http --test catalog --test packed_catalog --test bench_consistency --test hygiene --test handwritten --test axum --test actix --test openapi"
 )
 
 # Every source file has a plan: a new file without one fails here rather than go unmutated.

@@ -319,3 +319,37 @@ fn debug_of_the_views_names_what_they_send() {
         r#"Problem { status: Status(500 Internal Server Error), detail: "Internal Server Error", code: "DATABASE", .. }"#
     );
 }
+
+/// Every variant's fields arm is of one kind: a block for two exposed fields, or a
+/// delegation. The generated `match` then has no `_` arm, and each arm must count.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Pair {
+    #[error("bad pair")]
+    #[status(422)]
+    Bad {
+        #[status(expose)]
+        x: u8,
+        #[status(expose)]
+        y: u8,
+    },
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum OnlyNested {
+    #[error(transparent)]
+    #[status(transparent)]
+    Pair(#[from] Pair),
+}
+
+#[test]
+fn arms_of_one_kind_still_serialize_their_fields() {
+    let pair = Pair::Bad { x: 1, y: 2 };
+    assert_eq!(
+        json(&pair.body()),
+        r#"{"error":"bad pair","code":"BAD","x":1,"y":2}"#
+    );
+    assert_eq!(
+        json(&OnlyNested::from(pair).body()),
+        r#"{"error":"bad pair","code":"BAD","x":1,"y":2}"#
+    );
+}

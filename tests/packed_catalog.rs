@@ -5,7 +5,8 @@
 
 use status::{ApiError, Entry, MessageSource, Status, VariantInfo};
 
-/// Every message source, strings that need escaping or are not ASCII, an unregistered
+/// Every message source, strings that need escaping (quotes, backslashes, a carriage return
+/// that may not appear raw in a literal) or are not ASCII, an unregistered
 /// status, exposed fields and headers, shared and distinct name lists.
 macro_rules! variants {
     ($name:ident $(, $extra:ident)?) => {
@@ -44,6 +45,12 @@ macro_rules! variants {
             #[error("closed")]
             #[status(499, reason = "Client Closed Request")]
             Closed,
+            #[error("plain ASCII, but \"quoted\" and \\ escaped")]
+            #[status(400)]
+            Quoted,
+            #[error("carriage\rreturn")]
+            #[status(400)]
+            Carriage,
             #[error("slow down")]
             #[status(429, code = "RATE_LIMITED", header("X-Limit" = "10"))]
             Limited {
@@ -83,8 +90,8 @@ fn own(catalog: &'static [Entry]) -> Vec<VariantInfo> {
 
 #[test]
 fn both_encodings_give_the_same_entries() {
-    assert_eq!(Packed::CATALOG.len(), 9);
-    assert_eq!(Literal::CATALOG.len(), 10);
+    assert_eq!(Packed::CATALOG.len(), 11);
+    assert_eq!(Literal::CATALOG.len(), 12);
     assert_eq!(own(Packed::CATALOG), own(Literal::CATALOG));
 }
 
@@ -112,6 +119,9 @@ fn every_entry_is_what_the_builder_gives() {
         VariantInfo::new("Closed", Status::new(499).unwrap(), "CLOSED")
             .reason("Client Closed Request")
             .text("closed"),
+        VariantInfo::new("Quoted", Status::BAD_REQUEST, "QUOTED")
+            .text("plain ASCII, but \"quoted\" and \\ escaped"),
+        VariantInfo::new("Carriage", Status::BAD_REQUEST, "CARRIAGE").text("carriage\rreturn"),
         VariantInfo::new("Limited", Status::TOO_MANY_REQUESTS, "RATE_LIMITED")
             .fields(&["id"])
             .headers(&["X-Limit", "Retry-After"])
@@ -122,7 +132,7 @@ fn every_entry_is_what_the_builder_gives() {
 
 #[test]
 fn the_nested_entry_stays_in_place() {
-    match Literal::CATALOG[9] {
+    match Literal::CATALOG[11] {
         Entry::Transparent { name, inner } => {
             assert_eq!(name, "Nested");
             assert_eq!(inner, Inner::CATALOG);
