@@ -204,17 +204,15 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             }
             if own.headers.iter().all(|h| matches!(h.value, HeaderValue::Static(_))) {
                 // One header is a call, as an expression; more, a block of calls.
-                let mut text = String::new();
+                let one = own.headers.len() == 1;
+                let mut text = String::from(if one { "" } else { "{" });
                 for header in &own.headers {
                     if let HeaderValue::Static(value) = &header.value {
-                        let _ = write!(text, "__visit({:?}, __s::HeaderValue::Static({value:?}));", header.name);
+                        static_header_call(&mut text, &header.name, value);
+                        text.push(if one { ',' } else { ';' });
                     }
                 }
-                if own.headers.len() == 1 {
-                    text.pop();
-                    text.push(',');
-                } else {
-                    text.insert(0, '{');
+                if !one {
                     text.push('}');
                 }
                 return Some(ArmBody::Text(text));
@@ -222,28 +220,23 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             if let [header] = own.headers.as_slice()
                 && let HeaderValue::Field(field) = &header.value
             {
-                let mut args = Spliced::default();
-                let _ = write!(args.text, "{:?}, __s::HeaderValue::Display", header.name);
-                args.group(Delimiter::Parenthesis, Spliced::ident(binding(field)));
-                return Some(ArmBody::Call(vec![*field], "__visit", args));
+                let args = field_header_args(&header.name, field);
+                return Some(ArmBody::Call(vec![*field], VISIT, args));
             }
             let mut fields = Vec::new();
             let mut body = Spliced::default();
             for header in &own.headers {
                 match &header.value {
                     HeaderValue::Static(value) => {
-                        let _ = write!(body.text, "__visit({:?}, __s::HeaderValue::Static({value:?}));", header.name);
+                        static_header_call(&mut body.text, &header.name, value);
                     }
                     HeaderValue::Field(field) => {
                         fields.push(*field);
-                        body.text.push_str("__visit");
-                        let mut args = Spliced::default();
-                        let _ = write!(args.text, "{:?}, __s::HeaderValue::Display", header.name);
-                        args.group(Delimiter::Parenthesis, Spliced::ident(binding(field)));
-                        body.group(Delimiter::Parenthesis, args);
-                        body.text.push(';');
+                        body.text.push_str(VISIT);
+                        body.group(Delimiter::Parenthesis, field_header_args(&header.name, field));
                     }
                 }
+                body.text.push(';');
             }
             Some(ArmBody::Tokens(fields, body.braced()))
         },
@@ -266,18 +259,12 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             }
             let fields: Vec<&Field> = own.exposed.iter().map(|(_, field)| *field).collect();
             if let [(name, field)] = own.exposed.as_slice() {
-                let mut args = Spliced::default();
-                let _ = write!(args.text, "__map, {name:?}, ");
-                args.push(binding(field));
-                return Some(ArmBody::Call(fields, "__s::SerializeMap::serialize_entry", args));
+                return Some(ArmBody::Call(fields, SERIALIZE_ENTRY, entry_args(name, field)));
             }
             let mut body = Spliced::default();
             for (name, field) in &own.exposed {
-                body.text.push_str("__s::SerializeMap::serialize_entry");
-                let mut args = Spliced::default();
-                let _ = write!(args.text, "__map, {name:?}, ");
-                args.push(binding(field));
-                body.group(Delimiter::Parenthesis, args);
+                body.text.push_str(SERIALIZE_ENTRY);
+                body.group(Delimiter::Parenthesis, entry_args(name, field));
                 body.text.push_str("?;");
             }
             body.text.push_str("__s::core::result::Result::Ok(())");
@@ -381,6 +368,38 @@ enum ArmBody<'a> {
     Text(String),
     Tokens(Vec<&'a Field<'a>>, TokenStream),
     Call(Vec<&'a Field<'a>>, &'static str, Spliced),
+}
+
+/// The callee of a header's arm: the `headers` method's visitor.
+const VISIT: &str = "__visit";
+
+/// The callee of an exposed field's arm.
+const SERIALIZE_ENTRY: &str = "__s::SerializeMap::serialize_entry";
+
+/// `__visit("Name", __s::HeaderValue::Static("value"))`, as text: a header that borrows nothing.
+fn static_header_call(out: &mut String, name: &str, value: &str) {
+    let _ = write!(
+        out,
+        "{VISIT}({name:?}, __s::HeaderValue::Static({value:?}))"
+    );
+}
+
+/// `"Name", __s::HeaderValue::Display(__field_f)`: the arguments of [`VISIT`] for a header
+/// taken from a field, the binding spanned on the field.
+fn field_header_args(name: &str, field: &Field) -> Spliced {
+    let mut args = Spliced::default();
+    let _ = write!(args.text, "{name:?}, __s::HeaderValue::Display");
+    args.group(Delimiter::Parenthesis, Spliced::ident(binding(field)));
+    args
+}
+
+/// `__map, "name", __field_f`: the arguments of [`SERIALIZE_ENTRY`] for an exposed field,
+/// the binding spanned on the field.
+fn entry_args(name: &str, field: &Field) -> Spliced {
+    let mut args = Spliced::default();
+    let _ = write!(args.text, "__map, {name:?}, ");
+    args.push(binding(field));
+    args
 }
 
 /// A `match self` with arms only for the variants `own_body` has something for, the
