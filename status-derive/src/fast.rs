@@ -1,9 +1,10 @@
 //! A second reader of the input, for the inputs almost every user writes: an enum or struct
 //! without generics whose attributes hold plain literals. It walks the token trees one
-//! level deep and reads each attribute from its text in one call to the compiler, where
-//! syn's `DeriveInput` visits every token, in the macro's unoptimized build. At 1,000
+//! level deep and reads the text of all attributes at once, in one call to the compiler,
+//! where syn's `DeriveInput` visits every token, in the macro's unoptimized build. At 1,000
 //! variants: 16 ms for syn's parse and 15 ms for its attributes, against 4–5 ms for this
-//! walk and 5.5–6 ms for its attributes.
+//! walk and 5.5–6 ms for its attributes (when each attribute was a call of its own; the
+//! one call saved 4 M more instructions, see [`Batch`]).
 //!
 //! It decides nothing on its own: the attribute text goes to the same checks as syn's
 //! reading (`attr::parse_text`), and the model to the same rules and code generation. It
@@ -11,6 +12,10 @@
 //! declines whenever a rule reports an error or a warning, so every diagnostic comes from
 //! syn's reading with the user's spans. The property tests check that both readers expand
 //! every input the fast one accepts to the same tokens.
+
+// Byte loops below are written for the macro's unoptimized build: `#[inline(always)]` is the
+// one inlining it does, and `is_ascii_*` methods are calls there.
+#![allow(clippy::inline_always, clippy::manual_is_ascii_check)]
 
 use proc_macro2::{Delimiter, Ident, Spacing, Span, TokenStream, TokenTree};
 
@@ -47,22 +52,181 @@ type Trees = std::iter::Peekable<proc_macro2::token_stream::IntoIter>;
 /// Reads `enum Name { ... }` or `struct Name ...` without generics; `None` for anything
 /// else.
 pub fn parse(tokens: TokenStream) -> Option<Node> {
+    let mut batch = Batch::default();
+    let mut node = walk(tokens, &mut batch)?;
+    let mut texts = batch.texts()?.into_iter();
+    let mut fill = |attrs: &mut Vec<String>| -> Option<()> {
+        for attr in attrs.iter_mut() {
+            *attr = texts.next()?;
+        }
+        Some(())
+    };
+    fill(&mut node.attrs)?;
+    let fields = match &mut node.data {
+        Data::Enum(variants) => {
+            for variant in variants.iter_mut() {
+                fill(&mut variant.attrs)?;
+                for field in &mut variant.fields {
+                    fill(&mut field.attrs)?;
+                }
+            }
+            return texts.next().is_none().then_some(node);
+        }
+        Data::Struct(fields) => fields,
+    };
+    for field in fields.iter_mut() {
+        fill(&mut field.attrs)?;
+    }
+    texts.next().is_none().then_some(node)
+}
+
+/// Every attribute of the input, read from the compiler in one call: their groups printed
+/// as one text, then cut at the brackets. Asking for each attribute's text is a round trip
+/// to the compiler and a copy of its stream, twice over through proc-macro2; at 1,000
+/// variants, 2,250 of them.
+#[derive(Default)]
+struct Batch {
+    groups: Vec<TokenTree>,
+}
+
+impl Batch {
+    /// Takes the group; its place in the node is an empty text until [`Batch::texts`].
+    fn push(&mut self, group: proc_macro2::Group) -> String {
+        self.groups.push(TokenTree::Group(group));
+        String::new()
+    }
+
+    /// The text inside each group's brackets, in order.
+    fn texts(self) -> Option<Vec<String>> {
+        let count = self.groups.len();
+        if count == 0 {
+            return Some(Vec::new());
+        }
+        let stream: TokenStream = self.groups.into_iter().collect();
+        // proc-macro2 prints a copy of the stream; the compiler's own stream prints as is.
+        let text = if proc_macro::is_available() {
+            proc_macro::TokenStream::from(stream).to_string()
+        } else {
+            stream.to_string()
+        };
+        let texts = cut(&text)?;
+        (texts.len() == count).then_some(texts)
+    }
+}
+
+/// The texts inside the top-level `[...]` of printed bracket groups. It follows string
+/// literals, plain, byte, C and raw (doc comments reach a derive as raw strings), and
+/// declines on a `'` (a char or a lifetime) and on anything outside brackets. Indexing and
+/// comparisons only: the macro's build is unoptimized, where every method is a call.
+fn cut(text: &str) -> Option<Vec<String>> {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut i = 0;
+    while i < len {
+        let byte = bytes[i];
+        i += 1;
+        match byte {
+            b'[' | b'(' | b'{' => {
+                if depth == 0 {
+                    if byte != b'[' {
+                        return None;
+                    }
+                    start = i;
+                }
+                depth += 1;
+            }
+            b']' | b')' | b'}' => {
+                if depth == 0 {
+                    return None;
+                }
+                depth -= 1;
+                if depth == 0 {
+                    out.push(text[start..i - 1].to_owned());
+                }
+            }
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            _ if depth == 0 => return None,
+            b'"' => {
+                // A plain string, or one after a `b` or `c` prefix (read as a word below).
+                while i < len && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= len {
+                    return None;
+                }
+                i += 1;
+            }
+            b'\'' => return None,
+            b'r' | b'b' | b'c'
+                if i < len && (bytes[i] == b'"' || bytes[i] == b'#' || bytes[i] == b'r') =>
+            {
+                // `r"..."`, `r#"..."#`, `br"..."`, `cr"..."`, or an identifier (`r#x`, `b`,
+                // `crate`) when no raw string follows.
+                if byte != b'r' {
+                    if bytes[i] != b'r' {
+                        continue;
+                    }
+                    i += 1;
+                }
+                let open = i;
+                while i < len && bytes[i] == b'#' {
+                    i += 1;
+                }
+                if i < len && bytes[i] == b'"' {
+                    i = raw_end(bytes, i + 1, i - open)?;
+                }
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                // The rest of a word: a raw string's prefix only starts one.
+                while i < len && matches!(bytes[i], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_')
+                {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    (depth == 0).then_some(out)
+}
+
+/// The index after a raw string's closing `"` and `hashes` `#`s, from its first byte.
+fn raw_end(bytes: &[u8], mut i: usize, hashes: usize) -> Option<usize> {
+    let len = bytes.len();
+    while i < len {
+        if bytes[i] == b'"' {
+            let mut n = 0;
+            while n < hashes && i + 1 + n < len && bytes[i + 1 + n] == b'#' {
+                n += 1;
+            }
+            if n == hashes {
+                return Some(i + 1 + n);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn walk(tokens: TokenStream, batch: &mut Batch) -> Option<Node> {
     let mut trees = tokens.into_iter().peekable();
-    let attrs = attributes(&mut trees)?;
+    let attrs = attributes(&mut trees, batch)?;
     visibility(&mut trees, false)?;
     let keyword = ident(trees.next())?;
     let ident = ident(trees.next())?;
     let data = if keyword == "enum" {
         let body = group(trees.next(), Delimiter::Brace)?;
-        Data::Enum(variants(body)?)
+        Data::Enum(variants(body, batch)?)
     } else if keyword == "struct" {
         match trees.next()? {
             TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => {
-                Data::Struct(fields(g.stream(), true)?)
+                Data::Struct(fields(g.stream(), true, batch)?)
             }
             TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis => {
                 punct(trees.next(), ';')?;
-                Data::Struct(fields(g.stream(), false)?)
+                Data::Struct(fields(g.stream(), false, batch)?)
             }
             TokenTree::Punct(p) if p.as_char() == ';' => Data::Struct(Vec::new()),
             _ => return None,
@@ -81,11 +245,11 @@ pub fn parse(tokens: TokenStream) -> Option<Node> {
     })
 }
 
-fn variants(body: TokenStream) -> Option<Vec<Variant>> {
+fn variants(body: TokenStream, batch: &mut Batch) -> Option<Vec<Variant>> {
     let mut trees = body.into_iter().peekable();
     let mut out = Vec::new();
     while trees.peek().is_some() {
-        let attrs = attributes(&mut trees)?;
+        let attrs = attributes(&mut trees, batch)?;
         let ident = ident(trees.next())?;
         let fields = match trees.peek() {
             Some(TokenTree::Group(g)) => {
@@ -96,7 +260,7 @@ fn variants(body: TokenStream) -> Option<Vec<Variant>> {
                 };
                 let stream = g.stream();
                 trees.next();
-                fields(stream, named)?
+                fields(stream, named, batch)?
             }
             _ => Vec::new(),
         };
@@ -112,11 +276,11 @@ fn variants(body: TokenStream) -> Option<Vec<Variant>> {
     Some(out)
 }
 
-fn fields(body: TokenStream, named: bool) -> Option<Vec<Field>> {
+fn fields(body: TokenStream, named: bool, batch: &mut Batch) -> Option<Vec<Field>> {
     let mut trees = body.into_iter().peekable();
     let mut out = Vec::new();
     while trees.peek().is_some() {
-        let attrs = attributes(&mut trees)?;
+        let attrs = attributes(&mut trees, batch)?;
         visibility(&mut trees, !named)?;
         let ident = if named {
             let ident = ident(trees.next())?;
@@ -166,12 +330,17 @@ fn ty(trees: &mut Trees) -> Option<(TokenStream, Span)> {
     Some((out, first?))
 }
 
-/// `#[...]` attributes, each as the text inside its brackets: one call to the compiler.
-fn attributes(trees: &mut Trees) -> Option<Vec<String>> {
+/// `#[...]` attributes, their groups into `batch`; their texts are filled in later.
+fn attributes(trees: &mut Trees, batch: &mut Batch) -> Option<Vec<String>> {
     let mut out = Vec::new();
     while matches!(trees.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '#') {
         trees.next();
-        out.push(group(trees.next(), Delimiter::Bracket)?.to_string());
+        match trees.next()? {
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket => {
+                out.push(batch.push(g));
+            }
+            _ => return None,
+        }
     }
     Some(out)
 }
@@ -224,23 +393,27 @@ pub enum Path<'t> {
 /// Reads the path of `path(...)` (the text inside an attribute's brackets, as the compiler
 /// or proc-macro2 prints it); `None` for text it does not follow.
 pub fn path(text: &str) -> Option<Path<'_>> {
-    let rest = skip_space(text);
-    if rest.starts_with("::") {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let start = skip_space(bytes, 0);
+    if start + 1 < len && bytes[start] == b':' && bytes[start + 1] == b':' {
         return Some(Path::Other);
     }
-    let (name, after) = rest.split_at(word_len(rest));
-    if name.is_empty() || name.as_bytes()[0].is_ascii_digit() {
+    let end = word_end(bytes, start);
+    if end == start || matches!(bytes[start], b'0'..=b'9') {
         return None;
     }
-    let after = skip_space(after);
-    if after.starts_with("::") || (name == "r" && after.starts_with('#')) {
-        Some(Path::Other)
-    } else if let Some(list) = after.strip_prefix('(') {
-        Some(Path::List(name, list))
-    } else if after.is_empty() || after.starts_with('=') {
-        Some(Path::Bare(name))
-    } else {
-        None
+    let name = text.get(start..end)?;
+    let after = skip_space(bytes, end);
+    if after == len {
+        return Some(Path::Bare(name));
+    }
+    match bytes[after] {
+        b':' if after + 1 < len && bytes[after + 1] == b':' => Some(Path::Other),
+        b'#' if end == start + 1 && bytes[start] == b'r' => Some(Path::Other),
+        b'(' => Some(Path::List(name, text.get(after + 1..)?)),
+        b'=' => Some(Path::Bare(name)),
+        _ => None,
     }
 }
 
@@ -288,104 +461,116 @@ pub enum Tok<'t> {
 /// Lexes attribute text. `next` is `None` when the lexer does not follow the text (raw
 /// strings, escapes beyond the common ones, suffixes, chars, non-ASCII outside strings)
 /// and `Some(None)` at the end.
+///
+/// Byte indices and plain loops throughout: this runs for every attribute, in the macro's
+/// unoptimized build, where iterator adapters, closures and `str` slicing are calls.
 pub struct Lexer<'t> {
     text: &'t str,
+    at: usize,
 }
 
 impl<'t> Lexer<'t> {
     pub fn new(text: &'t str) -> Self {
-        Lexer { text }
+        Lexer { text, at: 0 }
     }
 
     #[allow(clippy::should_implement_trait, clippy::option_option)] // `None` declines
     pub fn next(&mut self) -> Option<Option<Tok<'t>>> {
-        // Plain loops over bytes throughout: this runs for every attribute, in the macro's
-        // unoptimized build, where iterator adapters and closures are calls.
-        let text = skip_space(self.text);
-        let Some(&first) = text.as_bytes().first() else {
-            self.text = text;
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let len = bytes.len();
+        let start = skip_space(bytes, self.at);
+        if start == len {
+            self.at = start;
             return Some(None);
-        };
-        let (tok, rest) = match first {
+        }
+        let first = bytes[start];
+        let (tok, end) = match first {
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                let (name, rest) = text.split_at(word_len(text));
+                let end = word_end(bytes, start);
                 // `r#x`, `r"..."`, `b"..."`, `c"..."` and idents that go on in Unicode.
-                if matches!(rest.as_bytes().first(), Some(b'#' | b'"' | b'\'' | 0x80..)) {
+                if end < len && matches!(bytes[end], b'#' | b'"' | b'\'' | 0x80..) {
                     return None;
                 }
-                (Tok::Ident(name), rest)
+                (Tok::Ident(text.get(start..end)?), end)
             }
             b'0'..=b'9' => {
-                let (digits, rest) = text.split_at(word_len(text));
-                let bytes = digits.as_bytes();
-                let mut i = 0;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                let end = word_end(bytes, start);
+                let mut i = start;
+                while i < end && matches!(bytes[i], b'0'..=b'9') {
                     i += 1;
                 }
-                if i < bytes.len() || rest.starts_with('.') {
+                if i < end || (end < len && bytes[end] == b'.') {
                     return None;
                 }
-                (Tok::Int(digits), rest)
+                (Tok::Int(text.get(start..end)?), end)
             }
             b'"' => {
-                let (value, rest) = string(&text[1..])?;
-                if let Some(&next) = rest.as_bytes().first()
-                    && (next.is_ascii_alphanumeric() || next == b'_' || next >= 0x80)
+                let (value, end) = string(text, start + 1)?;
+                if end < len
+                    && matches!(bytes[end], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | 0x80..)
                 {
                     return None; // a suffix
                 }
-                (Tok::Str(value), rest)
+                (Tok::Str(value), end)
             }
-            b'(' | b'[' | b'{' => (Tok::Open(first), &text[1..]),
-            b')' | b']' | b'}' => (Tok::Close(first), &text[1..]),
+            b'(' | b'[' | b'{' => (Tok::Open(first), start + 1),
+            b')' | b']' | b'}' => (Tok::Close(first), start + 1),
             b'\'' | b'/' => return None,
-            _ if first.is_ascii_punctuation() => (Tok::Punct(first), &text[1..]),
+            b'!'..=b'/' | b':'..=b'@' | b'['..=b'`' | b'{'..=b'~' => (Tok::Punct(first), start + 1),
             _ => return None,
         };
-        self.text = rest;
+        self.at = end;
         Some(Some(tok))
     }
 }
 
-/// `text` without its leading ASCII whitespace (the printers write no other; anything else
-/// is then declined as an unknown character).
-fn skip_space(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut i = 0;
+/// The index of the first byte from `i` on that is not ASCII whitespace (the printers
+/// write no other; anything else is then declined as an unknown character).
+#[inline(always)]
+fn skip_space(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
-        i += 1;
-    }
-    &text[i..]
-}
-
-/// The length of the ASCII identifier characters that start `text`.
-fn word_len(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
         i += 1;
     }
     i
 }
 
-/// A string literal's value after its opening quote, and the text after its closing one.
-fn string(text: &str) -> Option<(String, &str)> {
+/// The index after the ASCII identifier characters from `i` on.
+#[inline(always)]
+fn word_end(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && matches!(bytes[i], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_') {
+        i += 1;
+    }
+    i
+}
+
+/// The value of the string literal whose text starts at `i`, after its opening quote, and
+/// the index after its closing one.
+fn string(text: &str, mut i: usize) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
     let mut value = String::new();
-    let mut rest = text;
     loop {
-        let bytes = rest.as_bytes();
-        let mut stop = 0;
-        while stop < bytes.len() && bytes[stop] != b'"' && bytes[stop] != b'\\' {
-            stop += 1;
+        let start = i;
+        while i < len && bytes[i] != b'"' && bytes[i] != b'\\' {
+            i += 1;
         }
-        if stop == bytes.len() {
+        if i == len {
             return None;
         }
-        value.push_str(&rest[..stop]);
-        if rest.as_bytes()[stop] == b'"' {
-            return Some((value, &rest[stop + 1..]));
+        let piece = text.get(start..i)?;
+        if bytes[i] == b'"' {
+            if value.is_empty() {
+                return Some((piece.to_owned(), i + 1));
+            }
+            value.push_str(piece);
+            return Some((value, i + 1));
         }
-        let escaped = match rest.as_bytes().get(stop + 1)? {
+        value.push_str(piece);
+        if i + 1 == len {
+            return None;
+        }
+        value.push(match bytes[i + 1] {
             b'n' => '\n',
             b'r' => '\r',
             b't' => '\t',
@@ -394,15 +579,14 @@ fn string(text: &str) -> Option<(String, &str)> {
             b'"' => '"',
             b'\'' => '\'',
             _ => return None, // `\x`, `\u{...}`, a line continuation: syn reads them
-        };
-        value.push(escaped);
-        rest = &rest[stop + 2..];
+        });
+        i += 2;
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Lexer, Path, Tok, display, path};
+    use super::{Lexer, Path, Tok, cut, display, path};
 
     fn lex(text: &str) -> Option<Vec<Tok<'_>>> {
         let mut lexer = Lexer::new(text);
@@ -456,6 +640,45 @@ mod tests {
             r#""unterminated"#,
         ] {
             assert_eq!(lex(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn cuts_printed_groups_at_their_brackets() {
+        let texts = |text: &str| cut(text).map(|texts| texts.join("|"));
+        assert_eq!(
+            texts(r#"[error("a ] b")] [status(404, code = "A")]"#).as_deref(),
+            Some(r#"error("a ] b")|status(404, code = "A")"#)
+        );
+        // The printer breaks long lines; escaped quotes and backslashes stay inside.
+        assert_eq!(
+            texts("[doc = \" say \\\"[\\\\\"]\n\t[x(y[1], {z})]").as_deref(),
+            Some("doc = \" say \\\"[\\\\\"|x(y[1], {z})")
+        );
+        // Raw strings, with and without hashes, and byte and C strings.
+        assert_eq!(
+            texts("[doc = r\"]\"] [doc = r#\"a \"]\" b\"#] [x(br##\"]\"#\"##, b\"]\", c\"]\", cr\"]\")]")
+                .as_deref(),
+            Some("doc = r\"]\"|doc = r#\"a \"]\" b\"#|x(br##\"]\"#\"##, b\"]\", c\"]\", cr\"]\")")
+        );
+        // Words that start like a raw string's prefix are words.
+        assert_eq!(
+            texts("[r#type(crate, b, bring)]").as_deref(),
+            Some("r#type(crate, b, bring)")
+        );
+        assert_eq!(texts("").as_deref(), Some(""));
+        for text in [
+            "[x('a')]",
+            "[x('a)]",
+            "x [y]",
+            "(y)",
+            "[x] ]",
+            "[x(]",
+            "[x(\"]",
+            "[x(r#\"]\")]",
+            "[x(\"\\",
+        ] {
+            assert_eq!(cut(text), None, "{text}");
         }
     }
 
