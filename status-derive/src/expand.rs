@@ -9,8 +9,9 @@ use syn::{DeriveInput, Member, WherePredicate};
 use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Format;
 use crate::ctxt::Ctxt;
+use crate::text::Text;
 use crate::valid::{self, HeaderValue, Kind, Mapping, Message, Own};
-use crate::{fallback, fast, fnv};
+use crate::{fallback, fast};
 
 /// The whole expansion: the impl, or the errors beside a fallback impl.
 pub fn derive(node: &DeriveInput) -> TokenStream {
@@ -534,13 +535,19 @@ fn text_pattern(out: &mut String, input: &Input, variant: &Variant, fields: &[&F
 /// instructions; see the README for what this layout costs.
 fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
     // Names and codes are unique within a type (Rust's rule and `valid`'s), and a constant
-    // text rarely repeats, so only reason phrases are looked up: the macro runs unoptimized,
-    // and 4,000 map operations for 1,000 variants cost more than the strings they save.
+    // text rarely repeats, so only reason phrases are shared, found by status. Indexing and
+    // plain loops throughout: the macro's build is unoptimized, where each iterator
+    // adapter, map lookup and `push_str` is a call (see `text`).
     // 13 bytes a variant: `status_core`'s `PACKED_ROW`, which the decoder reads by.
-    let mut layout: Vec<u8> = Vec::with_capacity(mappings.len() * 13);
-    let mut strings: Vec<&str> = vec![""];
-    let mut reasons: fnv::Map<&str, u16> = fnv::Map::default();
-    let mut lists: Vec<Vec<&str>> = Vec::new();
+    const ROW: usize = 13;
+    let mut layout: Vec<u8> = vec![0; mappings.len() * ROW];
+    // A slice, since indexing a `Vec` is a call where indexing a slice is not.
+    let row: &mut [u8] = &mut layout;
+    let mut strings: Vec<&str> = Vec::with_capacity(mappings.len() * 3 + 1);
+    strings.push("");
+    let mut reasons = [0u16; 600];
+    let mut lists: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut at = 0;
     for m in mappings {
         let Kind::Own(own) = &m.kind else { return None };
         let known = match &own.message {
@@ -548,102 +555,104 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
             Message::Reason => None,
             Message::Fixed(text) => Some(text.as_str()),
         };
-        layout.extend_from_slice(&own.status.to_le_bytes());
-        layout.push(match (&own.message, known) {
+        let [low, high] = own.status.to_le_bytes();
+        row[at] = low;
+        row[at + 1] = high;
+        row[at + 2] = match (&own.message, known) {
             (Message::Display, None) => 0,
             (Message::Reason, _) => 1,
             (Message::Fixed(_), _) => 2,
             (Message::Display, Some(_)) => 3,
-        });
-        let mut push = |string: &'a str| {
-            strings.push(string);
-            u16::try_from(strings.len() - 1).ok()
         };
-        let name = push(m.variant.name.as_str())?;
-        let reason = match reasons.get(own.reason.as_str()) {
-            Some(index) => *index,
-            None => {
-                let index = push(own.reason.as_str())?;
-                reasons.insert(own.reason.as_str(), index);
+        let name = push_string(&mut strings, m.variant.name.as_str())?;
+        let status = usize::from(own.status);
+        let reason = match reasons.get(status) {
+            Some(&seen) if seen != 0 && strings[usize::from(seen)] == own.reason => seen,
+            _ => {
+                let index = push_string(&mut strings, own.reason.as_str())?;
+                if let Some(slot) = reasons.get_mut(status) {
+                    *slot = index;
+                }
                 index
             }
         };
-        let code = push(own.code.as_str())?;
+        let code = push_string(&mut strings, own.code.as_str())?;
         let known = match known {
-            Some(text) => push(text)?,
+            Some(text) => push_string(&mut strings, text)?,
             None => 0,
         };
+        let mut field = at + 3;
         for index in [name, reason, code, known] {
-            layout.extend_from_slice(&index.to_le_bytes());
+            let [low, high] = index.to_le_bytes();
+            row[field] = low;
+            row[field + 1] = high;
+            field += 2;
         }
-        let exposed: Vec<&str> = own.exposed.iter().map(|(name, _)| name.as_str()).collect();
-        let headers: Vec<&str> = own
-            .headers
-            .iter()
-            .map(|header| header.name.as_str())
-            .collect();
-        for names in [exposed, headers] {
-            let index = match lists.iter().position(|seen| *seen == names) {
-                Some(index) => index,
-                None => {
-                    lists.push(names);
-                    lists.len() - 1
-                }
-            };
-            layout.push(u8::try_from(index).ok()?);
-        }
+        row[at + 11] = list_index(&mut lists, &own.exposed, |(name, _)| name.as_str())?;
+        row[at + 12] = list_index(&mut lists, &own.headers, |header| header.name.as_str())?;
+        at += ROW;
     }
-    let mut out = String::with_capacity(layout.len() * 3 + strings.len() * 16 + 64);
-    let _ = write!(out, "&__s::packed::<{}>(b\"", mappings.len());
-    for byte in layout {
-        if (byte.is_ascii_graphic() && byte != b'"' && byte != b'\\') || byte == b' ' {
-            out.push(char::from(byte));
-        } else {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\x");
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 15)]));
-        }
-    }
-    out.push_str("\", &[");
+    let mut out = Text::with_capacity(layout.len() * 4 + strings.len() * 24 + 64);
+    out.str("&__s::packed::<");
+    out.number(mappings.len());
+    out.str(">(b\"");
+    out.byte_string_body(&layout);
+    out.str("\", &[");
     for string in strings {
-        string_literal(&mut out, string);
-        out.push(',');
+        out.string_literal(string);
+        out.byte(b',');
     }
-    out.push_str("], &[");
+    out.str("], &[");
     for list in lists {
-        out.push_str("&[");
+        out.str("&[");
         for name in list {
-            string_literal(&mut out, name);
-            out.push(',');
+            out.string_literal(name);
+            out.byte(b',');
         }
-        out.push_str("],");
+        out.str("],");
     }
-    out.push_str("])");
-    Some(out)
+    out.str("])");
+    out.finish()
 }
 
-/// Appends `string` as a Rust string literal: as it is when it is printable ASCII without
-/// quotes or backslashes (names, codes, most messages), else escaped by `{:?}`, whose escapes
-/// are Rust's. The first is a copy; the second runs the formatting machinery per character,
-/// which the macro's unoptimized build makes slow.
-fn string_literal(out: &mut String, string: &str) {
-    let bytes = string.as_bytes();
-    let mut plain = 0;
-    while plain < bytes.len()
-        && (bytes[plain].is_ascii_graphic() || bytes[plain] == b' ')
-        && bytes[plain] != b'"'
-        && bytes[plain] != b'\\'
-    {
-        plain += 1;
+/// Appends `string` to the catalog's strings: its index, or `None` past `u16`.
+fn push_string<'a>(strings: &mut Vec<&'a str>, string: &'a str) -> Option<u16> {
+    strings.push(string);
+    u16::try_from(strings.len() - 1).ok()
+}
+
+/// The index in `lists` of the names `items` give (added when new), or `None` past `u8`.
+/// List 0 is the empty one, which most variants have.
+fn list_index<'a, T>(
+    lists: &mut Vec<Vec<&'a str>>,
+    items: &'a [T],
+    name: impl Fn(&'a T) -> &'a str,
+) -> Option<u8> {
+    if items.is_empty() {
+        return Some(0);
     }
-    if plain == bytes.len() {
-        out.push('"');
-        out.push_str(string);
-        out.push('"');
-    } else {
-        let _ = write!(out, "{string:?}");
+    let mut index = 1;
+    'lists: while index < lists.len() {
+        let seen = &lists[index];
+        if seen.len() == items.len() {
+            let mut i = 0;
+            while i < items.len() {
+                if seen[i] != name(&items[i]) {
+                    index += 1;
+                    continue 'lists;
+                }
+                i += 1;
+            }
+            return u8::try_from(index).ok();
+        }
+        index += 1;
     }
+    let mut names = Vec::with_capacity(items.len());
+    for item in items {
+        names.push(name(item));
+    }
+    lists.push(names);
+    u8::try_from(lists.len() - 1).ok()
 }
 
 /// Appends a variant's row to `out`, as Rust text: a literal, not

@@ -1,0 +1,170 @@
+//! Rust text for `expand::lex`, written by indexing into a byte buffer.
+//!
+//! Why not `String::push_str`: Cargo builds proc macros unoptimized, with debug assertions,
+//! and there each `push_str` or `push` is a call of a few hundred instructions (a capacity
+//! check, a copy with its safety checks). The catalog of a 1,000-variant enum is tens of
+//! thousands of such pieces. Here a byte is a bounds-checked store.
+
+// The same reason: `#[inline(always)]` is the one inlining an unoptimized build does, and
+// `is_ascii_*` methods and `From` conversions are calls there.
+#![allow(clippy::inline_always, clippy::manual_is_ascii_check)]
+
+/// A growing buffer of ASCII and whole UTF-8 strings.
+pub struct Text {
+    buf: Vec<u8>,
+    len: usize,
+}
+
+impl Text {
+    pub fn with_capacity(capacity: usize) -> Self {
+        Text {
+            buf: vec![0; capacity.max(16)],
+            len: 0,
+        }
+    }
+
+    /// Room for `n` more bytes, growing by at least half.
+    #[inline(always)]
+    fn room(&mut self, n: usize) {
+        if self.len + n > self.buf.len() {
+            let grown = self.len + n + self.buf.len() / 2;
+            self.buf.resize(grown, 0);
+        }
+    }
+
+    /// One ASCII byte.
+    #[inline(always)]
+    pub fn byte(&mut self, byte: u8) {
+        self.room(1);
+        self.buf[self.len] = byte;
+        self.len += 1;
+    }
+
+    /// ASCII text or whole UTF-8 strings, as they are.
+    pub fn str(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        self.room(bytes.len());
+        // A slice, since indexing a `Vec` is a call where indexing a slice is not.
+        let buf: &mut [u8] = &mut self.buf;
+        let mut at = self.len;
+        let mut i = 0;
+        while i < bytes.len() {
+            buf[at] = bytes[i];
+            at += 1;
+            i += 1;
+        }
+        self.len = at;
+    }
+
+    /// `n` in decimal.
+    pub fn number(&mut self, n: usize) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = n;
+        loop {
+            at -= 1;
+            digits[at] = b"0123456789"[rest % 10];
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        self.room(digits.len() - at);
+        let buf: &mut [u8] = &mut self.buf;
+        while at < digits.len() {
+            buf[self.len] = digits[at];
+            self.len += 1;
+            at += 1;
+        }
+    }
+
+    /// `string` as a Rust string literal: copied when it is printable ASCII without quotes
+    /// or backslashes (names, codes, most messages), else escaped by `{:?}`, whose escapes
+    /// are Rust's.
+    pub fn string_literal(&mut self, string: &str) {
+        let bytes = string.as_bytes();
+        let mut plain = 0;
+        while plain < bytes.len() && matches!(bytes[plain], b' '..=b'~') {
+            if bytes[plain] == b'"' || bytes[plain] == b'\\' {
+                break;
+            }
+            plain += 1;
+        }
+        if plain == bytes.len() {
+            self.byte(b'"');
+            self.str(string);
+            self.byte(b'"');
+        } else {
+            self.str(&format!("{string:?}"));
+        }
+    }
+
+    /// `bytes` as the inside of a byte string literal: printable ASCII as it is, every other
+    /// byte (and `"` and `\`) as `\xHH`.
+    pub fn byte_string_body(&mut self, bytes: &[u8]) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.room(bytes.len() * 4);
+        let buf: &mut [u8] = &mut self.buf;
+        let mut at = self.len;
+        let mut i = 0;
+        while i < bytes.len() {
+            let byte = bytes[i];
+            if matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\' {
+                buf[at] = byte;
+                at += 1;
+            } else {
+                buf[at] = b'\\';
+                buf[at + 1] = b'x';
+                buf[at + 2] = HEX[(byte >> 4) as usize];
+                buf[at + 3] = HEX[(byte & 15) as usize];
+                at += 4;
+            }
+            i += 1;
+        }
+        self.len = at;
+    }
+
+    /// The text; `None` if it is not UTF-8, which it always is: whole strings and ASCII.
+    pub fn finish(mut self) -> Option<String> {
+        self.buf.truncate(self.len);
+        String::from_utf8(self.buf).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Text;
+
+    #[test]
+    fn writes_what_it_is_given() {
+        let mut text = Text::with_capacity(0);
+        text.str("héllo ");
+        text.number(0);
+        text.byte(b' ');
+        text.number(65_535);
+        text.byte(b' ');
+        text.number(usize::MAX);
+        text.byte(b' ');
+        text.string_literal("A_B c");
+        text.string_literal("say \"hi\"\\ \n é");
+        text.byte(b' ');
+        text.byte_string_body(&[0, b'a', b'"', b'\\', b'~', 0x7f, 0xff, b' ']);
+        assert_eq!(
+            text.finish().as_deref(),
+            Some(
+                "héllo 0 65535 18446744073709551615 \"A_B c\"\"say \\\"hi\\\"\\\\ \\n é\" \\x00a\\x22\\x5c~\\x7f\\xff "
+            )
+        );
+    }
+
+    #[test]
+    fn grows_from_nothing_past_any_piece() {
+        let mut text = Text::with_capacity(0);
+        let long = "x".repeat(1000);
+        text.str(&long);
+        text.byte_string_body(&[0; 100]);
+        let out = text.finish().unwrap();
+        assert_eq!(out.len(), 1000 + 400);
+        assert!(out.ends_with(&"\\x00".repeat(100)));
+    }
+}
