@@ -121,7 +121,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     // The literal rows name `VariantInfo` and its parts by the short aliases.
     let row_aliases = (has_own && packed.is_none()).then(row_aliases);
     let catalog = match packed {
-        Some(mut text) => lex(&mut text),
+        Some(text) => lex_str(&text),
         None => {
             let mut entries = Vec::new();
             let mut rows = String::new();
@@ -129,7 +129,8 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                 match &m.kind {
                     Kind::Own(own) => info_literal(&mut rows, m.variant, own),
                     Kind::Transparent(field) => {
-                        entries.push(lex(&mut rows));
+                        entries.push(lex_str(&rows));
+                        rows.clear();
                         let name = &m.variant.name;
                         let ty = field.ty;
                         let api_error = quote_spanned!(field.span=> ApiError);
@@ -137,7 +138,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                     }
                 }
             }
-            entries.push(lex(&mut rows));
+            entries.push(lex_str(&rows));
             quote!(&[#(#entries)*])
         }
     };
@@ -145,10 +146,12 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     // `__index(self)`: the variant's position in `CATALOG`. A free function, so the four
     // methods share one `match`; it needs no bound beyond the type's own. The arms carry
     // no field bindings, so they too are text.
-    let mut index_arms = String::new();
+    let mut index_arms = Text::with_capacity(mappings.len() * (input.text.len() + 24));
     for (index, m) in mappings.iter().enumerate() {
         text_pattern(&mut index_arms, input, m.variant, &[]);
-        let _ = write!(index_arms, " => {index},");
+        index_arms.str(" => ");
+        index_arms.number(index);
+        index_arms.byte(b',');
     }
     let index_arms = lex(&mut index_arms);
     let fn_generics = &input.generics.params;
@@ -199,24 +202,26 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     let headers = field_arms(
         input,
         mappings,
-        &|own| {
+        &|own, text| {
             if own.headers.is_empty() {
                 return None;
             }
             if own.headers.iter().all(|h| matches!(h.value, HeaderValue::Static(_))) {
                 // One header is a call, as an expression; more, a block of calls.
                 let one = own.headers.len() == 1;
-                let mut text = String::from(if one { "" } else { "{" });
+                if !one {
+                    text.byte(b'{');
+                }
                 for header in &own.headers {
                     if let HeaderValue::Static(value) = &header.value {
-                        static_header_call(&mut text, &header.name, value);
-                        text.push(if one { ',' } else { ';' });
+                        static_header_call(text, &header.name, value);
+                        text.byte(if one { b',' } else { b';' });
                     }
                 }
                 if !one {
-                    text.push('}');
+                    text.byte(b'}');
                 }
-                return Some(ArmBody::Text(text));
+                return Some(ArmBody::Text);
             }
             if let [header] = own.headers.as_slice()
                 && let HeaderValue::Field(field) = &header.value
@@ -233,11 +238,11 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                     }
                     HeaderValue::Field(field) => {
                         fields.push(*field);
-                        body.text.push_str(VISIT);
+                        body.text.str(VISIT);
                         body.group(Delimiter::Parenthesis, field_header_args(&header.name, field));
                     }
                 }
-                body.text.push(';');
+                body.text.byte(b';');
             }
             Some(ArmBody::Tokens(fields, body.braced()))
         },
@@ -254,7 +259,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     let fields = field_arms(
         input,
         mappings,
-        &|own| {
+        &|own, _| {
             if own.exposed.is_empty() {
                 return None;
             }
@@ -264,11 +269,11 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             }
             let mut body = Spliced::default();
             for (name, field) in &own.exposed {
-                body.text.push_str(SERIALIZE_ENTRY);
+                body.text.str(SERIALIZE_ENTRY);
                 body.group(Delimiter::Parenthesis, entry_args(name, field));
-                body.text.push_str("?;");
+                body.text.str("?;");
             }
-            body.text.push_str("__s::core::result::Result::Ok(())");
+            body.text.str("__s::core::result::Result::Ok(())");
             Some(ArmBody::Tokens(fields, body.braced()))
         },
         &|inner| quote!(#p::ApiError::serialize_fields(#inner, __map)),
@@ -366,7 +371,8 @@ pub fn frameworks(input: &Input, predicates: &[TokenStream]) -> TokenStream {
 /// text lexed with the pattern, and its arguments: four calls to the compiler per arm
 /// instead of a dozen for a block.
 enum ArmBody<'a> {
-    Text(String),
+    /// Written into the text it was given.
+    Text,
     Tokens(Vec<&'a Field<'a>>, TokenStream),
     Call(Vec<&'a Field<'a>>, &'static str, Spliced),
 }
@@ -378,18 +384,21 @@ const VISIT: &str = "__visit";
 const SERIALIZE_ENTRY: &str = "__s::SerializeMap::serialize_entry";
 
 /// `__visit("Name", __s::HeaderValue::Static("value"))`, as text: a header that borrows nothing.
-fn static_header_call(out: &mut String, name: &str, value: &str) {
-    let _ = write!(
-        out,
-        "{VISIT}({name:?}, __s::HeaderValue::Static({value:?}))"
-    );
+fn static_header_call(out: &mut Text, name: &str, value: &str) {
+    out.str(VISIT);
+    out.byte(b'(');
+    out.string_literal(name);
+    out.str(", __s::HeaderValue::Static(");
+    out.string_literal(value);
+    out.str("))");
 }
 
 /// `"Name", __s::HeaderValue::Display(__field_f)`: the arguments of [`VISIT`] for a header
 /// taken from a field, the binding spanned on the field.
 fn field_header_args(name: &str, field: &Field) -> Spliced {
     let mut args = Spliced::default();
-    let _ = write!(args.text, "{name:?}, __s::HeaderValue::Display");
+    args.text.string_literal(name);
+    args.text.str(", __s::HeaderValue::Display");
     args.group(Delimiter::Parenthesis, Spliced::ident(binding(field)));
     args
 }
@@ -398,7 +407,9 @@ fn field_header_args(name: &str, field: &Field) -> Spliced {
 /// the binding spanned on the field.
 fn entry_args(name: &str, field: &Field) -> Spliced {
     let mut args = Spliced::default();
-    let _ = write!(args.text, "__map, {name:?}, ");
+    args.text.str("__map, ");
+    args.text.string_literal(name);
+    args.text.str(", ");
     args.push(binding(field));
     args
 }
@@ -408,35 +419,39 @@ fn entry_args(name: &str, field: &Field) -> Spliced {
 fn field_arms<'a>(
     input: &Input,
     mappings: &[Mapping<'a>],
-    own_body: &dyn Fn(&Own<'a>) -> Option<ArmBody<'a>>,
+    own_body: &dyn Fn(&Own<'a>, &mut Text) -> Option<ArmBody<'a>>,
     delegate: &dyn Fn(&TokenStream) -> TokenStream,
     default: TokenStream,
 ) -> Option<TokenStream> {
     let mut arms = Vec::new();
-    let mut text = String::new();
+    let mut text = Text::with_capacity(0);
+    let mut body_text = Text::with_capacity(0);
     let mut covered = 0;
     for m in mappings {
         match &m.kind {
-            Kind::Own(own) => match own_body(own) {
-                Some(ArmBody::Text(body)) => {
+            Kind::Own(own) => match own_body(own, &mut body_text) {
+                Some(ArmBody::Text) => {
                     text_pattern(&mut text, input, m.variant, &[]);
-                    let _ = write!(text, " => {body}");
+                    text.str(" => ");
+                    text.str(body_text.as_str().unwrap_or_default());
+                    body_text.clear();
                     covered += 1;
                 }
                 Some(ArmBody::Tokens(fields, body)) => {
                     text_pattern(&mut text, input, m.variant, &fields);
-                    text.push_str(" => ");
+                    text.str(" => ");
                     arms.push(lex(&mut text));
                     arms.push(body);
                     covered += 1;
                 }
                 Some(ArmBody::Call(fields, path, args)) => {
                     text_pattern(&mut text, input, m.variant, &fields);
-                    let _ = write!(text, " => {path}");
+                    text.str(" => ");
+                    text.str(path);
                     arms.push(lex(&mut text));
                     let args = Group::new(Delimiter::Parenthesis, args.finish());
                     arms.push(TokenTree::Group(args).into());
-                    text.push(',');
+                    text.byte(b',');
                     covered += 1;
                 }
                 None => {}
@@ -452,18 +467,32 @@ fn field_arms<'a>(
         return None;
     }
     arms.push(lex(&mut text));
-    let rest = (covered < mappings.len()).then(|| quote!(_ => #default,));
-    Some(quote!(match self { #(#arms)* #rest }))
+    if covered < mappings.len() {
+        arms.push(quote!(_ => #default,));
+    }
+    // One call to the compiler for the arms, moved in: `#(#arms)*` copies each of them.
+    let mut body = TokenStream::new();
+    body.extend(arms);
+    let body = TokenTree::Group(Group::new(Delimiter::Brace, body));
+    Some(quote!(match self #body))
 }
 
 /// Rust text with, here and there, an identifier that keeps a user's span: a field's
 /// binding, so that rustc's errors about the field (not `Serialize`, not `Display`) point
 /// at it. The text between is lexed in one call, as [`lex`] does; a group is built around
 /// its contents, since text with an open delimiter does not lex.
-#[derive(Default)]
 struct Spliced {
     out: TokenStream,
-    text: String,
+    text: Text,
+}
+
+impl Default for Spliced {
+    fn default() -> Self {
+        Spliced {
+            out: TokenStream::new(),
+            text: Text::with_capacity(0),
+        }
+    }
 }
 
 impl Spliced {
@@ -503,24 +532,27 @@ impl Spliced {
 
 /// `Type::Variant { a: __field_a, 0: __field0, .. }` as text, binding `fields` (none:
 /// `Type::Variant { .. }`). The bindings' uses carry the fields' spans, not the pattern.
-fn text_pattern(out: &mut String, input: &Input, variant: &Variant, fields: &[&Field]) {
-    out.push_str(&input.text);
+fn text_pattern(out: &mut Text, input: &Input, variant: &Variant, fields: &[&Field]) {
+    out.str(&input.text);
     if variant.path.is_some() {
-        out.push_str("::");
-        out.push_str(&variant.text);
+        out.str("::");
+        out.str(&variant.text);
     }
-    out.push_str(" { ");
+    if fields.is_empty() {
+        out.str(" { .. }");
+        return;
+    }
+    out.str(" { ");
     for field in fields {
         match &field.member {
-            Member::Named(ident) => {
-                let _ = write!(out, "{ident}: {}, ", binding_name(field));
-            }
-            Member::Unnamed(index) => {
-                let _ = write!(out, "{}: {}, ", index.index, binding_name(field));
-            }
+            Member::Named(ident) => out.str(&ident.to_string()),
+            Member::Unnamed(index) => out.number(index.index as usize),
         }
+        out.str(": ");
+        out.str(&binding_name(field));
+        out.str(", ");
     }
-    out.push_str(".. }");
+    out.str(".. }");
 }
 
 /// The catalog as one call to `status_core`'s `packed` decoder, as Rust text: the distinct
@@ -712,7 +744,17 @@ fn info_literal(out: &mut String, variant: &Variant, own: &Own) {
 /// in the macro's unoptimized build, which costs more than the tokens it saves. The text
 /// is generated from identifiers and `{:?}`-escaped strings only, so it always lexes;
 /// call-site spans, as `quote!` gives.
-fn lex(text: &mut String) -> TokenStream {
+fn lex(text: &mut Text) -> TokenStream {
+    let tokens = match text.as_str() {
+        Some(text) => lex_str(text),
+        None => quote!(::core::compile_error! { #LEX_BUG }),
+    };
+    text.clear();
+    tokens
+}
+
+/// [`lex`] for text written as a `String`.
+fn lex_str(text: &str) -> TokenStream {
     let tokens = if proc_macro::is_available() {
         text.parse::<proc_macro::TokenStream>()
             .map(TokenStream::from)
@@ -720,7 +762,6 @@ fn lex(text: &mut String) -> TokenStream {
     } else {
         text.parse::<TokenStream>().map_err(drop)
     };
-    text.clear();
     tokens.unwrap_or_else(|()| quote!(::core::compile_error! { #LEX_BUG }))
 }
 

@@ -27,9 +27,16 @@ impl Text {
     #[inline(always)]
     fn room(&mut self, n: usize) {
         if self.len + n > self.buf.len() {
-            let grown = self.len + n + self.buf.len() / 2;
-            self.buf.resize(grown, 0);
+            self.grow(n);
         }
+    }
+
+    /// A new zeroed buffer (`vec!` asks the allocator for zeroed memory, where `resize`
+    /// writes each byte) with the text copied over.
+    fn grow(&mut self, n: usize) {
+        let mut grown = vec![0; self.len + n + self.buf.len() / 2];
+        grown[..self.len].copy_from_slice(&self.buf[..self.len]);
+        self.buf = grown;
     }
 
     /// One ASCII byte.
@@ -43,12 +50,19 @@ impl Text {
     /// ASCII text or whole UTF-8 strings, as they are.
     pub fn str(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        self.room(bytes.len());
+        let n = bytes.len();
+        self.room(n);
+        if n > 24 {
+            // One copy, whose checks cost less than a loop over this many bytes.
+            self.buf[self.len..self.len + n].copy_from_slice(bytes);
+            self.len += n;
+            return;
+        }
         // A slice, since indexing a `Vec` is a call where indexing a slice is not.
         let buf: &mut [u8] = &mut self.buf;
         let mut at = self.len;
         let mut i = 0;
-        while i < bytes.len() {
+        while i < n {
             buf[at] = bytes[i];
             at += 1;
             i += 1;
@@ -83,20 +97,26 @@ impl Text {
     /// are Rust's.
     pub fn string_literal(&mut self, string: &str) {
         let bytes = string.as_bytes();
-        let mut plain = 0;
-        while plain < bytes.len() && matches!(bytes[plain], b' '..=b'~') {
-            if bytes[plain] == b'"' || bytes[plain] == b'\\' {
-                break;
+        let n = bytes.len();
+        self.room(n + 2);
+        // Copied while checked; on the first byte to escape, the copy is dropped.
+        let buf: &mut [u8] = &mut self.buf;
+        let mut at = self.len;
+        buf[at] = b'"';
+        at += 1;
+        let mut i = 0;
+        while i < n {
+            let byte = bytes[i];
+            if !matches!(byte, b' '..=b'~') || byte == b'"' || byte == b'\\' {
+                self.str(&format!("{string:?}"));
+                return;
             }
-            plain += 1;
+            buf[at] = byte;
+            at += 1;
+            i += 1;
         }
-        if plain == bytes.len() {
-            self.byte(b'"');
-            self.str(string);
-            self.byte(b'"');
-        } else {
-            self.str(&format!("{string:?}"));
-        }
+        buf[at] = b'"';
+        self.len = at + 1;
     }
 
     /// `bytes` as the inside of a byte string literal: printable ASCII as it is, every other
@@ -122,6 +142,22 @@ impl Text {
             i += 1;
         }
         self.len = at;
+    }
+
+    /// The text so far; `None` if it is not UTF-8, which it always is: whole strings and
+    /// ASCII.
+    pub fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.buf.get(..self.len)?).ok()
+    }
+
+    /// Empties the text, keeping its buffer.
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// Whether nothing is written.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 
     /// The text; `None` if it is not UTF-8, which it always is: whole strings and ASCII.
