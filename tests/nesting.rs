@@ -87,7 +87,8 @@ fn the_catalog_nests() {
                                 Status::SERVICE_UNAVAILABLE,
                                 "UNAVAILABLE",
                             )
-                            .headers(&["Retry-After"]),
+                            .headers(&["Retry-After"])
+                            .static_headers(&[("Retry-After", "5")]),
                         ),
                     ],
                 },

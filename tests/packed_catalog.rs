@@ -1,4 +1,4 @@
-//! The two ways the derive writes a catalog give the same entries: packed into three
+//! The two ways the derive writes a catalog give the same entries: packed into four
 //! literals decoded in `const` evaluation (every variant has its own mapping), or one literal
 //! per variant (a `transparent` variant names an inner catalog). The same variants are
 //! derived both ways, and each entry is also checked against `VariantInfo`'s builder.
@@ -7,7 +7,8 @@ use status::{ApiError, Entry, MessageSource, Status, VariantInfo};
 
 /// Every message source, strings that need escaping (quotes, backslashes, a carriage return
 /// that may not appear raw in a literal) or are not ASCII, an unregistered
-/// status, exposed fields and headers, shared and distinct name lists.
+/// status, exposed fields and headers (static, from fields, and both), shared and distinct
+/// name lists.
 macro_rules! variants {
     ($name:ident $(, $extra:ident)?) => {
         #[allow(dead_code)] // only the catalog is read
@@ -107,10 +108,12 @@ fn every_entry_is_what_the_builder_gives() {
             .text("crashed"),
         VariantInfo::new("Unavailable", Status::SERVICE_UNAVAILABLE, "UNAVAILABLE")
             .message(MessageSource::Display)
-            .headers(&["Retry-After"]),
+            .headers(&["Retry-After"])
+            .static_headers(&[("Retry-After", "30")]),
         VariantInfo::new("BadPassword", Status::UNAUTHORIZED, "BAD_PASSWORD")
             .message(MessageSource::Reason)
-            .headers(&["WWW-Authenticate"]),
+            .headers(&["WWW-Authenticate"])
+            .static_headers(&[("WWW-Authenticate", "Bearer realm=\"api\"")]),
         VariantInfo::new("Invalid", Status::UNPROCESSABLE_CONTENT, "INVALID")
             .message(MessageSource::Fixed(
                 "Prüfung fehlgeschlagen: \"name\" \\ \u{7f}",
@@ -125,6 +128,7 @@ fn every_entry_is_what_the_builder_gives() {
         VariantInfo::new("Limited", Status::TOO_MANY_REQUESTS, "RATE_LIMITED")
             .fields(&["id"])
             .headers(&["X-Limit", "Retry-After"])
+            .static_headers(&[("X-Limit", "10")])
             .text("slow down"),
     ];
     assert_eq!(own(Packed::CATALOG), expected);

@@ -50,6 +50,12 @@ pub struct VariantInfo {
     pub fields: &'static [&'static str],
     /// The names of the headers it sends.
     pub headers: &'static [&'static str],
+    /// The headers among them whose value the attribute fixes (`retry_after = 30`,
+    /// `www_authenticate = "..."`, `header("X-A" = "b")`), as (name, value), in order.
+    /// The derive's `ApiError::headers` sends a variant's from here when all its headers
+    /// are fixed: data, where a `match` arm per variant costs the compiler more on every
+    /// build (about 80,000 instructions a variant, measured on a 1,000-variant enum).
+    pub static_headers: &'static [(&'static str, &'static str)],
     /// The public message when it is the same for every value of the variant: the reason
     /// phrase, a `message = "..."`, or a `Display` that is a constant
     /// (`#[error("User not found")]`). `None` when it is formatted from the value. The bodies
@@ -73,6 +79,7 @@ impl VariantInfo {
             },
             fields: &[],
             headers: &[],
+            static_headers: &[],
             text: if status.is_server_error() {
                 Some(status.reason_or_class())
             } else {
@@ -121,6 +128,17 @@ impl VariantInfo {
     #[must_use]
     pub const fn headers(mut self, headers: &'static [&'static str]) -> Self {
         self.headers = headers;
+        self
+    }
+
+    /// With these headers of fixed value, as (name, value); their names belong in
+    /// [`headers`](Self::headers) too.
+    #[must_use]
+    pub const fn static_headers(
+        mut self,
+        headers: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        self.static_headers = headers;
         self
     }
 }
@@ -450,9 +468,9 @@ impl ConstMessage {
 /// `layout` holds [`PACKED_ROW`] bytes per variant: its status (`u16`), its message source
 /// (`u8`: 0 `Display`, 1 the reason phrase, 2 a fixed message, 3 `Display` whose text is a
 /// constant), the indices in `strings` (`u16` each) of its name, reason phrase, code and
-/// text (read for sources 2 and 3 only), and the indices in `lists` (`u8` each) of its field
-/// names and its header names. Integers are little-endian. The entries are the ones a
-/// struct literal per variant gives.
+/// text (read for sources 2 and 3 only), the indices in `lists` (`u8` each) of its field
+/// names and its header names, and the index in `pairs` (`u8`) of its static headers.
+/// Integers are little-endian. The entries are the ones a struct literal per variant gives.
 ///
 /// Why: the compiler lowers, type checks, hashes and caches every expression of a literal
 /// on each check, about 140,000 instructions per variant's literal; here a variant is two
@@ -465,6 +483,7 @@ pub const fn packed<const N: usize>(
     layout: &[u8],
     strings: &'static [&'static str],
     lists: &'static [&'static [&'static str]],
+    pairs: &'static [&'static [(&'static str, &'static str)]],
 ) -> [Entry; N] {
     const UNSET: Entry = Entry::Variant(VariantInfo::new("", Status::INTERNAL_SERVER_ERROR, ""));
     // `as`, since `From` is not `const`; every cast widens.
@@ -501,6 +520,7 @@ pub const fn packed<const N: usize>(
             message,
             fields: lists[layout[at + 11] as usize],
             headers: lists[layout[at + 12] as usize],
+            static_headers: pairs[layout[at + 13] as usize],
             text,
         });
         i += 1;
@@ -510,14 +530,14 @@ pub const fn packed<const N: usize>(
 
 /// The bytes of one variant in [`packed`]'s layout. Not a public API.
 #[doc(hidden)]
-pub const PACKED_ROW: usize = 13;
+pub const PACKED_ROW: usize = 14;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// One variant's bytes in `packed`'s layout.
-    fn row(status: u16, source: u8, strings: [u16; 4], lists: [u8; 2]) -> Vec<u8> {
+    fn row(status: u16, source: u8, strings: [u16; 4], lists: [u8; 3]) -> Vec<u8> {
         let mut out = status.to_le_bytes().to_vec();
         out.push(source);
         for index in strings {
@@ -532,17 +552,18 @@ mod tests {
     fn packed_rows_decode_field_by_field() {
         const STRINGS: &[&str] = &["", "Gone", "Gone", "GONE", "it is gone", "Odd", "Teapot"];
         const LISTS: &[&[&str]] = &[&[], &["id", "name"], &["Retry-After"]];
+        const PAIRS: &[&[(&str, &str)]] = &[&[], &[("Retry-After", "30")]];
         let layout = [
-            row(410, 3, [1, 2, 3, 4], [1, 2]),
-            row(410, 2, [5, 2, 3, 4], [0, 0]),
-            row(410, 1, [1, 2, 3, 0], [0, 0]),
-            row(499, 0, [6, 6, 3, 0], [0, 0]),
+            row(410, 3, [1, 2, 3, 4], [1, 2, 1]),
+            row(410, 2, [5, 2, 3, 4], [0, 0, 0]),
+            row(410, 1, [1, 2, 3, 0], [0, 0, 0]),
+            row(499, 0, [6, 6, 3, 0], [0, 0, 0]),
             // Outside 100..=599 (the derive never writes one): a 500, not a panic.
-            row(600, 0, [1, 2, 3, 0], [0, 0]),
-            row(99, 0, [1, 2, 3, 0], [0, 0]),
+            row(600, 0, [1, 2, 3, 0], [0, 0, 0]),
+            row(99, 0, [1, 2, 3, 0], [0, 0, 0]),
         ]
         .concat();
-        let rows = packed::<6>(&layout, STRINGS, LISTS).map(|entry| match entry {
+        let rows = packed::<6>(&layout, STRINGS, LISTS, PAIRS).map(|entry| match entry {
             Entry::Variant(info) => info,
             Entry::Transparent { .. } => panic!("a packed catalog has no transparent entry"),
         });
@@ -552,6 +573,7 @@ mod tests {
             gone.text("it is gone")
                 .fields(&["id", "name"])
                 .headers(&["Retry-After"])
+                .static_headers(&[("Retry-After", "30")])
         );
         let fixed = MessageSource::Fixed("it is gone");
         assert_eq!(

@@ -106,6 +106,18 @@ pub mod __private {
         }
     }
 
+    /// Sends the static headers of a variant's catalog row: `ApiError::headers` for a
+    /// variant whose headers are all fixed by its attribute.
+    #[inline]
+    pub fn static_headers(
+        info: &'static VariantInfo,
+        visit: &mut dyn FnMut(&'static str, HeaderValue<'_>),
+    ) {
+        for &(name, value) in info.static_headers {
+            visit(name, HeaderValue::Static(value));
+        }
+    }
+
     /// The row at `index` of a catalog, or a 500 row for an index that is not an own
     /// variant (never, for the derive's indices), so that generated code has no panic path.
     /// Inlined with a constant catalog, it folds into a table load.

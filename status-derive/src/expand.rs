@@ -10,7 +10,7 @@ use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Format;
 use crate::ctxt::Ctxt;
 use crate::text::Text;
-use crate::valid::{self, HeaderValue, Kind, Mapping, Message, Own};
+use crate::valid::{self, Header, HeaderValue, Kind, Mapping, Message, Own};
 use crate::{fallback, fast};
 
 /// The whole expansion: the impl, or the errors beside a fallback impl.
@@ -198,30 +198,23 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     );
 
     // Headers and exposed fields borrow the variant's fields: arms only where there are some.
-    // An arm whose headers are all static borrows nothing and is written as text.
+    // A variant whose headers are all static has none: its catalog row holds them, and the
+    // rest of the `match` sends them from there.
+    let static_only = mappings.iter().any(|m| match &m.kind {
+        Kind::Own(own) => !own.headers.is_empty() && own.headers.iter().all(is_static),
+        Kind::Transparent(_) => false,
+    });
+    let static_headers = if static_only {
+        quote!(#p::static_headers(#p::row(Self::CATALOG, __index(self)), __visit))
+    } else {
+        quote!({})
+    };
     let headers = field_arms(
         input,
         mappings,
-        &|own, text| {
-            if own.headers.is_empty() {
+        &|own| {
+            if own.headers.iter().all(is_static) {
                 return None;
-            }
-            if own.headers.iter().all(|h| matches!(h.value, HeaderValue::Static(_))) {
-                // One header is a call, as an expression; more, a block of calls.
-                let one = own.headers.len() == 1;
-                if !one {
-                    text.byte(b'{');
-                }
-                for header in &own.headers {
-                    if let HeaderValue::Static(value) = &header.value {
-                        static_header_call(text, &header.name, value);
-                        text.byte(if one { b',' } else { b';' });
-                    }
-                }
-                if !one {
-                    text.byte(b'}');
-                }
-                return Some(ArmBody::Text);
             }
             if let [header] = own.headers.as_slice()
                 && let HeaderValue::Field(field) = &header.value
@@ -247,8 +240,9 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             Some(ArmBody::Tokens(fields, body.braced()))
         },
         &|inner| quote!(#p::ApiError::headers(#inner, __visit)),
-        quote!({}),
+        static_headers.clone(),
     )
+    .or_else(|| static_only.then_some(static_headers))
     .map(|body| {
         quote! {
             fn headers(&self, __visit: &mut dyn #p::core::ops::FnMut(&'static str, #p::HeaderValue<'_>)) {
@@ -259,7 +253,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     let fields = field_arms(
         input,
         mappings,
-        &|own, _| {
+        &|own| {
             if own.exposed.is_empty() {
                 return None;
             }
@@ -365,14 +359,11 @@ pub fn frameworks(input: &Input, predicates: &[TokenStream]) -> TokenStream {
     }
 }
 
-/// An arm's body: text when it binds no field (lexed with its pattern, see [`lex`]), or the
-/// fields it binds and its tokens, where each use of a field keeps the field's span. A body
-/// that is one call (one exposed field, one header from a field) is the call's path, as
-/// text lexed with the pattern, and its arguments: four calls to the compiler per arm
-/// instead of a dozen for a block.
+/// An arm's body: the fields it binds and its tokens, where each use of a field keeps the
+/// field's span. A body that is one call (one exposed field, one header from a field) is
+/// the call's path, as text lexed with the pattern, and its arguments: four calls to the
+/// compiler per arm instead of a dozen for a block.
 enum ArmBody<'a> {
-    /// Written into the text it was given.
-    Text,
     Tokens(Vec<&'a Field<'a>>, TokenStream),
     Call(Vec<&'a Field<'a>>, &'static str, Spliced),
 }
@@ -391,6 +382,10 @@ fn static_header_call(out: &mut Text, name: &str, value: &str) {
     out.str(", __s::HeaderValue::Static(");
     out.string_literal(value);
     out.str("))");
+}
+
+fn is_static(header: &Header) -> bool {
+    matches!(header.value, HeaderValue::Static(_))
 }
 
 /// `"Name", __s::HeaderValue::Display(__field_f)`: the arguments of [`VISIT`] for a header
@@ -419,24 +414,16 @@ fn entry_args(name: &str, field: &Field) -> Spliced {
 fn field_arms<'a>(
     input: &Input,
     mappings: &[Mapping<'a>],
-    own_body: &dyn Fn(&Own<'a>, &mut Text) -> Option<ArmBody<'a>>,
+    own_body: &dyn Fn(&Own<'a>) -> Option<ArmBody<'a>>,
     delegate: &dyn Fn(&TokenStream) -> TokenStream,
     default: TokenStream,
 ) -> Option<TokenStream> {
     let mut arms = Vec::new();
     let mut text = Text::with_capacity(0);
-    let mut body_text = Text::with_capacity(0);
     let mut covered = 0;
     for m in mappings {
         match &m.kind {
-            Kind::Own(own) => match own_body(own, &mut body_text) {
-                Some(ArmBody::Text) => {
-                    text_pattern(&mut text, input, m.variant, &[]);
-                    text.str(" => ");
-                    text.str(body_text.as_str().unwrap_or_default());
-                    body_text.clear();
-                    covered += 1;
-                }
+            Kind::Own(own) => match own_body(own) {
                 Some(ArmBody::Tokens(fields, body)) => {
                     text_pattern(&mut text, input, m.variant, &fields);
                     text.str(" => ");
@@ -570,8 +557,8 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
     // text rarely repeats, so only reason phrases are shared, found by status. Indexing and
     // plain loops throughout: the macro's build is unoptimized, where each iterator
     // adapter, map lookup and `push_str` is a call (see `text`).
-    // 13 bytes a variant: `status_core`'s `PACKED_ROW`, which the decoder reads by.
-    const ROW: usize = 13;
+    // 14 bytes a variant: `status_core`'s `PACKED_ROW`, which the decoder reads by.
+    const ROW: usize = 14;
     let mut layout: Vec<u8> = vec![0; mappings.len() * ROW];
     // A slice, since indexing a `Vec` is a call where indexing a slice is not.
     let row: &mut [u8] = &mut layout;
@@ -579,6 +566,7 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
     strings.push("");
     let mut reasons = [0u16; 600];
     let mut lists: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut pairs: Vec<Vec<(&str, &str)>> = vec![Vec::new()];
     let mut at = 0;
     for m in mappings {
         let Kind::Own(own) = &m.kind else { return None };
@@ -622,6 +610,7 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
         }
         row[at + 11] = list_index(&mut lists, &own.exposed, |(name, _)| name.as_str())?;
         row[at + 12] = list_index(&mut lists, &own.headers, |header| header.name.as_str())?;
+        row[at + 13] = pairs_index(&mut pairs, &own.headers)?;
         at += ROW;
     }
     let mut out = Text::with_capacity(layout.len() * 4 + strings.len() * 24 + 64);
@@ -643,8 +632,45 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
         }
         out.str("],");
     }
+    out.str("], &[");
+    for list in pairs {
+        out.str("&[");
+        for (name, value) in list {
+            out.byte(b'(');
+            out.string_literal(name);
+            out.byte(b',');
+            out.string_literal(value);
+            out.str("),");
+        }
+        out.str("],");
+    }
     out.str("])");
     out.finish()
+}
+
+/// The index in `pairs` of the static headers among `headers` (added when new), or `None`
+/// past `u8`. List 0 is the empty one.
+fn pairs_index<'a>(
+    pairs: &mut Vec<Vec<(&'a str, &'a str)>>,
+    headers: &'a [Header<'a>],
+) -> Option<u8> {
+    let mut list = Vec::new();
+    for header in headers {
+        if let HeaderValue::Static(value) = &header.value {
+            list.push((header.name.as_str(), value.as_str()));
+        }
+    }
+    if list.is_empty() {
+        return Some(0);
+    }
+    let index = match pairs.iter().position(|seen| *seen == list) {
+        Some(index) => index,
+        None => {
+            pairs.push(list);
+            pairs.len() - 1
+        }
+    };
+    u8::try_from(index).ok()
 }
 
 /// Appends `string` to the catalog's strings: its index, or `None` past `u16`.
@@ -727,6 +753,12 @@ fn info_literal(out: &mut String, variant: &Variant, own: &Own) {
     out.push_str("], headers: &[");
     for header in &own.headers {
         let _ = write!(out, "{:?},", header.name);
+    }
+    out.push_str("], static_headers: &[");
+    for header in &own.headers {
+        if let HeaderValue::Static(value) = &header.value {
+            let _ = write!(out, "({:?}, {value:?}),", header.name);
+        }
     }
     out.push_str("], text: ");
     match text {
