@@ -2,6 +2,8 @@
 //! headers, codes (format and uniqueness), and the combinations of keys. Produces the
 //! checked model that `expand` reads.
 
+use std::hash::BuildHasherDefault;
+
 use proc_macro2::Span;
 use status_core::registry::{Registered, registered};
 
@@ -62,7 +64,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
     }
     // Sized up front: growing rehashes every code, in the macro's unoptimized build.
     let mut codes: Map<String, &Variant> =
-        Map::with_capacity_and_hasher(input.variants().len(), Default::default());
+        Map::with_capacity_and_hasher(input.variants().len(), BuildHasherDefault::default());
     let mut mappings = Vec::new();
     for variant in input.variants() {
         let kind = match variant.attrs.transparent {
