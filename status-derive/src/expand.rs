@@ -457,9 +457,13 @@ fn field_arms<'a>(
     if covered < mappings.len() {
         arms.push(quote!(_ => #default,));
     }
-    // One call to the compiler for the arms, moved in: `#(#arms)*` copies each of them.
+    // The arms moved in, where `#(#arms)*` copies each (a round trip to the compiler), one
+    // at a time through the `extend` that `quote!` already instantiates: extending with the
+    // whole `Vec` adds its own generic code to the macro's build for little gain.
     let mut body = TokenStream::new();
-    body.extend(arms);
+    for arm in arms {
+        body.extend(std::iter::once(arm));
+    }
     let body = TokenTree::Group(Group::new(Delimiter::Brace, body));
     Some(quote!(match self #body))
 }
@@ -608,9 +612,21 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
             row[field + 1] = high;
             field += 2;
         }
-        row[at + 11] = list_index(&mut lists, &own.exposed, |(name, _)| name.as_str())?;
-        row[at + 12] = list_index(&mut lists, &own.headers, |header| header.name.as_str())?;
-        row[at + 13] = pairs_index(&mut pairs, &own.headers)?;
+        let mut exposed = Vec::new();
+        for (name, _) in &own.exposed {
+            exposed.push(name.as_str());
+        }
+        let mut headers = Vec::new();
+        let mut values = Vec::new();
+        for header in &own.headers {
+            headers.push(header.name.as_str());
+            if let HeaderValue::Static(value) = &header.value {
+                values.push((header.name.as_str(), value.as_str()));
+            }
+        }
+        row[at + 11] = list_index(&mut lists, exposed)?;
+        row[at + 12] = list_index(&mut lists, headers)?;
+        row[at + 13] = pairs_index(&mut pairs, values)?;
         at += ROW;
     }
     let mut out = Text::with_capacity(layout.len() * 4 + strings.len() * 24 + 64);
@@ -648,69 +664,42 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
     out.finish()
 }
 
-/// The index in `pairs` of the static headers among `headers` (added when new), or `None`
-/// past `u8`. List 0 is the empty one.
-fn pairs_index<'a>(
-    pairs: &mut Vec<Vec<(&'a str, &'a str)>>,
-    headers: &'a [Header<'a>],
-) -> Option<u8> {
-    let mut list = Vec::new();
-    for header in headers {
-        if let HeaderValue::Static(value) = &header.value {
-            list.push((header.name.as_str(), value.as_str()));
-        }
-    }
-    if list.is_empty() {
-        return Some(0);
-    }
-    let index = match pairs.iter().position(|seen| *seen == list) {
-        Some(index) => index,
-        None => {
-            pairs.push(list);
-            pairs.len() - 1
-        }
-    };
-    u8::try_from(index).ok()
-}
-
 /// Appends `string` to the catalog's strings: its index, or `None` past `u16`.
 fn push_string<'a>(strings: &mut Vec<&'a str>, string: &'a str) -> Option<u16> {
     strings.push(string);
     u16::try_from(strings.len() - 1).ok()
 }
 
-/// The index in `lists` of the names `items` give (added when new), or `None` past `u8`.
-/// List 0 is the empty one, which most variants have.
-fn list_index<'a, T>(
-    lists: &mut Vec<Vec<&'a str>>,
-    items: &'a [T],
-    name: impl Fn(&'a T) -> &'a str,
-) -> Option<u8> {
-    if items.is_empty() {
-        return Some(0);
-    }
-    let mut index = 1;
-    'lists: while index < lists.len() {
-        let seen = &lists[index];
-        if seen.len() == items.len() {
-            let mut i = 0;
-            while i < items.len() {
-                if seen[i] != name(&items[i]) {
-                    index += 1;
-                    continue 'lists;
-                }
-                i += 1;
-            }
+/// The index in `lists` of `names` (added when new), or `None` past `u8`. List 0 is the
+/// empty one, which most variants have. Plain loops, not generic helpers: this is per
+/// variant in the macro's unoptimized build, and each instance of a generic is code the
+/// macro's own (cold) build compiles.
+fn list_index<'a>(lists: &mut Vec<Vec<&'a str>>, names: Vec<&'a str>) -> Option<u8> {
+    let mut index = 0;
+    while index < lists.len() {
+        if lists[index] == names {
             return u8::try_from(index).ok();
         }
         index += 1;
     }
-    let mut names = Vec::with_capacity(items.len());
-    for item in items {
-        names.push(name(item));
-    }
     lists.push(names);
     u8::try_from(lists.len() - 1).ok()
+}
+
+/// [`list_index`] for the lists of static headers.
+fn pairs_index<'a>(
+    pairs: &mut Vec<Vec<(&'a str, &'a str)>>,
+    list: Vec<(&'a str, &'a str)>,
+) -> Option<u8> {
+    let mut index = 0;
+    while index < pairs.len() {
+        if pairs[index] == list {
+            return u8::try_from(index).ok();
+        }
+        index += 1;
+    }
+    pairs.push(list);
+    u8::try_from(pairs.len() - 1).ok()
 }
 
 /// Appends a variant's row to `out`, as Rust text: a literal, not

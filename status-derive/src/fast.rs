@@ -54,30 +54,33 @@ type Trees = std::iter::Peekable<proc_macro2::token_stream::IntoIter>;
 pub fn parse(tokens: TokenStream) -> Option<Node> {
     let mut batch = Batch::default();
     let mut node = walk(tokens, &mut batch)?;
-    let mut texts = batch.texts()?.into_iter();
-    let mut fill = |attrs: &mut Vec<String>| -> Option<()> {
-        for attr in attrs.iter_mut() {
-            *attr = texts.next()?;
+    // `walk` left an empty text for each attribute, in the order it pushed their groups.
+    let mut texts = batch.texts()?;
+    let mut next = 0;
+    let mut fill = |attrs: &mut [String]| -> Option<()> {
+        for attr in attrs {
+            *attr = std::mem::take(texts.get_mut(next)?);
+            next += 1;
         }
         Some(())
     };
     fill(&mut node.attrs)?;
-    let fields = match &mut node.data {
+    match &mut node.data {
         Data::Enum(variants) => {
-            for variant in variants.iter_mut() {
+            for variant in variants {
                 fill(&mut variant.attrs)?;
                 for field in &mut variant.fields {
                     fill(&mut field.attrs)?;
                 }
             }
-            return texts.next().is_none().then_some(node);
         }
-        Data::Struct(fields) => fields,
-    };
-    for field in fields.iter_mut() {
-        fill(&mut field.attrs)?;
+        Data::Struct(fields) => {
+            for field in fields {
+                fill(&mut field.attrs)?;
+            }
+        }
     }
-    texts.next().is_none().then_some(node)
+    Some(node)
 }
 
 /// Every attribute of the input, read from the compiler in one call: their groups printed
@@ -86,31 +89,33 @@ pub fn parse(tokens: TokenStream) -> Option<Node> {
 /// variants, 2,250 of them.
 #[derive(Default)]
 struct Batch {
-    groups: Vec<TokenTree>,
+    groups: TokenStream,
+    count: usize,
 }
 
 impl Batch {
     /// Takes the group; its place in the node is an empty text until [`Batch::texts`].
     fn push(&mut self, group: proc_macro2::Group) -> String {
-        self.groups.push(TokenTree::Group(group));
+        // One tree at a time: proc-macro2 holds them until the stream is read, and this
+        // `extend` is one the macro already compiles (see `ty`).
+        self.groups.extend([TokenTree::Group(group)]);
+        self.count += 1;
         String::new()
     }
 
     /// The text inside each group's brackets, in order.
     fn texts(self) -> Option<Vec<String>> {
-        let count = self.groups.len();
-        if count == 0 {
+        if self.count == 0 {
             return Some(Vec::new());
         }
-        let stream: TokenStream = self.groups.into_iter().collect();
         // proc-macro2 prints a copy of the stream; the compiler's own stream prints as is.
         let text = if proc_macro::is_available() {
-            proc_macro::TokenStream::from(stream).to_string()
+            proc_macro::TokenStream::from(self.groups).to_string()
         } else {
-            stream.to_string()
+            self.groups.to_string()
         };
         let texts = cut(&text)?;
-        (texts.len() == count).then_some(texts)
+        (texts.len() == self.count).then_some(texts)
     }
 }
 

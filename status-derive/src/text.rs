@@ -5,9 +5,8 @@
 //! check, a copy with its safety checks). The catalog of a 1,000-variant enum is tens of
 //! thousands of such pieces. Here a byte is a bounds-checked store.
 
-// The same reason: `#[inline(always)]` is the one inlining an unoptimized build does, and
-// `is_ascii_*` methods and `From` conversions are calls there.
-#![allow(clippy::inline_always, clippy::manual_is_ascii_check)]
+// The same reason: `is_ascii_*` methods are calls there.
+#![allow(clippy::manual_is_ascii_check)]
 
 /// A growing buffer of ASCII and whole UTF-8 strings.
 pub struct Text {
@@ -24,7 +23,6 @@ impl Text {
     }
 
     /// Room for `n` more bytes, growing by at least half.
-    #[inline(always)]
     fn room(&mut self, n: usize) {
         if self.len + n > self.buf.len() {
             self.grow(n);
@@ -40,7 +38,6 @@ impl Text {
     }
 
     /// One ASCII byte.
-    #[inline(always)]
     pub fn byte(&mut self, byte: u8) {
         self.room(1);
         self.buf[self.len] = byte;

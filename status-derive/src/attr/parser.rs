@@ -303,7 +303,7 @@ impl Parser<'_> {
             format!(
                 "unknown key `{name}` in #[status(...)] on {}; {hint}the keys here are: {}",
                 self.place.name(),
-                keys.join(", ")
+                names::list(keys)
             )
         };
         self.cx.error(span, msg);
@@ -440,7 +440,7 @@ impl Parser<'_> {
                         lint.span(),
                         format!(
                             "unknown lint `{lint}`; {hint}allow(...) takes: {}",
-                            kw::LINTS.join(", ")
+                            names::list(kw::LINTS)
                         ),
                     );
                 }
