@@ -63,13 +63,14 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
         }
     }
     // Sized up front: growing rehashes every code, in the macro's unoptimized build.
-    let mut codes: Map<String, &Variant> =
+    // Each code's first variant, by index: see `names::named_status` for the map's type.
+    let mut codes: Map<String, usize> =
         Map::with_capacity_and_hasher(input.variants().len(), BuildHasherDefault::default());
     let mut mappings = Vec::new();
-    for variant in input.variants() {
+    for (index, variant) in input.variants().iter().enumerate() {
         let kind = match variant.attrs.transparent {
             Some(span) => transparent(cx, variant, span),
-            None => own(cx, input, variant, &mut codes).map(Kind::Own),
+            None => own(cx, input, index, &mut codes).map(Kind::Own),
         };
         if let Some(kind) = kind {
             mappings.push(Mapping { variant, kind });
@@ -118,9 +119,11 @@ fn transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>, span: Span) -> Option<Ki
 fn own<'a>(
     cx: &Ctxt,
     input: &'a Input<'a>,
-    variant: &'a Variant<'a>,
-    codes: &mut Map<String, &'a Variant<'a>>,
+    index: usize,
+    codes: &mut Map<String, usize>,
 ) -> Option<Own<'a>> {
+    let variants = input.variants();
+    let variant = &variants[index];
     let attrs = &variant.attrs;
     let container = &input.container;
     let inherited = attrs.status.is_none() && input.is_enum();
@@ -135,7 +138,7 @@ fn own<'a>(
         attrs.reason.as_ref()
     };
 
-    let code = code(cx, variant, codes);
+    let code = code(cx, variants, index, codes);
     let message = message(cx, attrs, status);
 
     let Some(status) = status else {
@@ -241,11 +244,13 @@ fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&Text>, ident: &sy
     }
 }
 
-fn code<'a>(
+fn code(
     cx: &Ctxt,
-    variant: &'a Variant<'a>,
-    codes: &mut Map<String, &'a Variant<'a>>,
+    variants: &[Variant],
+    index: usize,
+    codes: &mut Map<String, usize>,
 ) -> Option<String> {
+    let variant = &variants[index];
     let (code, span) = match &variant.attrs.code {
         Some(lit) => (lit.value.clone(), lit.span),
         None => (names::upper_snake(&variant.name), variant.ident.span()),
@@ -265,7 +270,8 @@ fn code<'a>(
         cx.error(span, msg);
         return None;
     }
-    if let Some(first) = codes.get(&code) {
+    if let Some(&first) = codes.get(&code) {
+        let first = &variants[first];
         cx.error(
             span,
             format!(
@@ -276,7 +282,7 @@ fn code<'a>(
         );
         return None;
     }
-    codes.insert(code.clone(), variant);
+    codes.insert(code.clone(), index);
     Some(code)
 }
 
