@@ -202,6 +202,8 @@ pub fn named_status(name: &str) -> Option<&'static Registered> {
     let index = BY_NAME
         .get_or_init(|| {
             let mut map = Map::default();
+            // `get`, which `valid` instantiates too, rather than one more method's code.
+            #[allow(clippy::unnecessary_get_then_check)]
             for (index, row) in REGISTRY.iter().enumerate() {
                 let phrase = camel_phrase(row.phrase);
                 if row.code >= 400 && map.get(&phrase).is_none() {
