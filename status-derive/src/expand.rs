@@ -88,7 +88,7 @@ pub fn where_clause(input: &Input, extra: Vec<WherePredicate>) -> TokenStream {
 /// variant's fields, need arms of their own; transparent variants delegate.
 ///
 /// The shape is chosen for compile time, measured on generated 300- and 1,000-variant enums:
-/// one `match` instead of one per method, and the catalog as three literals decoded in
+/// one `match` instead of one per method, and the catalog as four literals decoded in
 /// `const` evaluation ([`packed_catalog`]) or, with a transparent variant, one literal per
 /// variant ([`info_literal`]) rather than `const fn` builder chains.
 fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
@@ -109,7 +109,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
         })
         .collect();
 
-    // The catalog: packed into three literals when every variant has a mapping of its own
+    // The catalog: packed into four literals when every variant has a mapping of its own
     // (see `packed_catalog`), else one literal row per variant, written as Rust text and
     // lexed in one call per run of rows: a row is the same forty-odd tokens for every
     // variant, and each token built through `quote!` is a round trip to the compiler, where
@@ -547,9 +547,9 @@ fn text_pattern(out: &mut Text, input: &Input, variant: &Variant, fields: &[&Fie
 }
 
 /// The catalog as one call to `status_core`'s `packed` decoder, as Rust text: the distinct
-/// strings in one array, the distinct lists of field and header names in another, and per
-/// variant its status, message source and indices into both in one byte string (see
-/// `packed` for the layout). `None` when a variant delegates (`transparent`: its entry names
+/// strings in one array, the distinct lists of field and header names in another, the
+/// distinct lists of static headers (name, value) in a third, and per variant its status,
+/// message source and indices into them in one byte string (see `packed` for the layout). `None` when a variant delegates (`transparent`: its entry names
 /// the inner type's catalog) or an index does not fit its byte.
 ///
 /// Why: the compiler lowers, type checks, hashes and caches each of a struct literal's
