@@ -666,6 +666,13 @@ mod tests {
                 .as_deref(),
             Some("doc = r\"]\"|doc = r#\"a \"]\" b\"#|x(br##\"]\"#\"##, b\"]\", c\"]\", cr\"]\")")
         );
+        // A quote inside a raw string closes it only with its hashes after it: `"]` and `"#`
+        // here do not, or the group would end inside the string. A `#` after the closing
+        // hashes is a token of its own.
+        assert_eq!(
+            texts("[doc = r#\"a\"]\"#] [x(r##\"b\"#]\"## # c)] [y(r#\"d\"## e)]").as_deref(),
+            Some("doc = r#\"a\"]\"#|x(r##\"b\"#]\"## # c)|y(r#\"d\"## e)")
+        );
         // Words that start like a raw string's prefix are words.
         assert_eq!(
             texts("[r#type(crate, b, bring)]").as_deref(),
@@ -682,6 +689,9 @@ mod tests {
             "[x(\"]",
             "[x(r#\"]\")]",
             "[x(\"\\",
+            // Raw strings that never close, to the last byte.
+            "[x(r#\"]\"",
+            "[x(r##\"]\"#",
         ] {
             assert_eq!(cut(text), None, "{text}");
         }
