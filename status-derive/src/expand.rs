@@ -626,7 +626,7 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
         }
         row[at + 11] = list_index(&mut lists, exposed)?;
         row[at + 12] = list_index(&mut lists, headers)?;
-        row[at + 13] = pairs_index(&mut pairs, values)?;
+        row[at + 13] = list_index(&mut pairs, values)?;
         at += ROW;
     }
     let mut out = Text::with_capacity(layout.len() * 4 + strings.len() * 24 + 64);
@@ -670,36 +670,20 @@ fn push_string<'a>(strings: &mut Vec<&'a str>, string: &'a str) -> Option<u16> {
     u16::try_from(strings.len() - 1).ok()
 }
 
-/// The index in `lists` of `names` (added when new), or `None` past `u8`. List 0 is the
-/// empty one, which most variants have. Plain loops, not generic helpers: this is per
-/// variant in the macro's unoptimized build, and each instance of a generic is code the
+/// The index in `lists` of `list` (added when new), or `None` past `u8`. List 0 is the
+/// empty one, which most variants have. A plain loop, not `position` with a closure: this is
+/// per variant in the macro's unoptimized build, and each instance of a generic is code the
 /// macro's own (cold) build compiles.
-fn list_index<'a>(lists: &mut Vec<Vec<&'a str>>, names: Vec<&'a str>) -> Option<u8> {
+fn list_index<T: PartialEq>(lists: &mut Vec<T>, list: T) -> Option<u8> {
     let mut index = 0;
     while index < lists.len() {
-        if lists[index] == names {
+        if lists[index] == list {
             return u8::try_from(index).ok();
         }
         index += 1;
     }
-    lists.push(names);
+    lists.push(list);
     u8::try_from(lists.len() - 1).ok()
-}
-
-/// [`list_index`] for the lists of static headers.
-fn pairs_index<'a>(
-    pairs: &mut Vec<Vec<(&'a str, &'a str)>>,
-    list: Vec<(&'a str, &'a str)>,
-) -> Option<u8> {
-    let mut index = 0;
-    while index < pairs.len() {
-        if pairs[index] == list {
-            return u8::try_from(index).ok();
-        }
-        index += 1;
-    }
-    pairs.push(list);
-    u8::try_from(pairs.len() - 1).ok()
 }
 
 /// Appends a variant's row to `out`, as Rust text: a literal, not
