@@ -191,6 +191,36 @@ mod tests {
     }
 
     #[test]
+    fn escapes_a_string_whose_only_escape_is_one_kind() {
+        // Each kind of byte alone must take the escaping path: the plain copy is dropped
+        // only when some byte asks for escaping.
+        for (string, literal) in [
+            ("\"", r#""\"""#),
+            ("a \"b\"", r#""a \"b\"""#),
+            ("a\\b", r#""a\\b""#),
+            ("\\", r#""\\""#),
+            ("\n", r#""\n""#),
+            ("\r", r#""\r""#),
+            ("\u{7f}", r#""\u{7f}""#),
+        ] {
+            let mut text = Text::with_capacity(0);
+            text.string_literal(string);
+            assert_eq!(text.finish().as_deref(), Some(literal), "{string:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_literal_fits_a_full_buffer() {
+        // The buffer starts at 16 bytes: fill it, then a literal needs room for its quotes.
+        for string in ["", "x"] {
+            let mut text = Text::with_capacity(0);
+            text.str("0123456789abcdef");
+            text.string_literal(string);
+            assert_eq!(text.finish(), Some(format!("0123456789abcdef\"{string}\"")));
+        }
+    }
+
+    #[test]
     fn grows_from_nothing_past_any_piece() {
         let mut text = Text::with_capacity(0);
         let long = "x".repeat(1000);
