@@ -549,8 +549,9 @@ fn text_pattern(out: &mut Text, input: &Input, variant: &Variant, fields: &[&Fie
 /// The catalog as one call to `status_core`'s `packed` decoder, as Rust text: the distinct
 /// strings in one array, the distinct lists of field and header names in another, the
 /// distinct lists of static headers (name, value) in a third, and per variant its status,
-/// message source and indices into them in one byte string (see `packed` for the layout). `None` when a variant delegates (`transparent`: its entry names
-/// the inner type's catalog) or an index does not fit its byte.
+/// message source and indices into them in one byte string (see `packed` for the layout).
+/// `None` when a variant delegates (`transparent`: its entry names the inner type's
+/// catalog) or an index does not fit its byte.
 ///
 /// Why: the compiler lowers, type checks, hashes and caches each of a struct literal's
 /// dozen-odd expressions on every check. Measured with `benches/compile/instructions.sh` on

@@ -205,8 +205,11 @@ pub fn named_status(name: &str) -> Option<&'static Registered> {
             // `get`, which `valid` instantiates too, rather than one more method's code.
             #[allow(clippy::unnecessary_get_then_check)]
             for (index, row) in REGISTRY.iter().enumerate() {
+                if row.code < 400 {
+                    continue;
+                }
                 let phrase = camel_phrase(row.phrase);
-                if row.code >= 400 && map.get(&phrase).is_none() {
+                if map.get(&phrase).is_none() {
                     map.insert(phrase, index);
                 }
             }
