@@ -3,9 +3,11 @@
 use std::cell::RefCell;
 use std::fmt::Display;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::ToTokens;
 use syn::Error;
+
+use crate::template::fill_at;
 
 #[derive(Default)]
 pub struct Ctxt {
@@ -30,17 +32,20 @@ impl Ctxt {
     /// A warning at `span`. Stable Rust has no warning API for proc macros, so this is a use
     /// of a `#[deprecated]` constant, which rustc reports as a warning with our note.
     pub fn warn(&self, span: Span, name: &str, note: &str) {
-        let ident = syn::Ident::new(name, span);
-        self.warnings
-            .borrow_mut()
-            .extend(quote::quote_spanned! {span=>
-                const _: () = {
-                    #[deprecated(note = #note)]
-                    #[allow(non_upper_case_globals)]
-                    const #ident: () = ();
-                    #ident
-                };
-            });
+        let warning = fill_at(
+            span,
+            "const _: () = {
+                #[deprecated(note = $note)]
+                #[allow(non_upper_case_globals)]
+                const $ident: () = ();
+                $ident
+            };",
+            &[
+                ("note", &Literal::string(note).to_token_stream()),
+                ("ident", &syn::Ident::new(name, span).to_token_stream()),
+            ],
+        );
+        self.warnings.borrow_mut().extend(warning);
     }
 
     /// The errors as `compile_error!` invocations, then the warnings.

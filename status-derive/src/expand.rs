@@ -2,13 +2,14 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
-use quote::{quote, quote_spanned};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::{DeriveInput, Member, WherePredicate};
 
 use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Format;
 use crate::ctxt::Ctxt;
+use crate::template::{fill, fill_at, lex, lex_str};
 use crate::text::Text;
 use crate::valid::{self, Header, HeaderValue, Kind, Mapping, Message, Own};
 use crate::{fallback, fast};
@@ -23,13 +24,14 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
         // A union gets no impl: it cannot be an error type, and an impl would only add
         // "Error is not implemented" to the one message that matters.
         Some(errors) if matches!(input.shape, Shape::Union) => errors,
-        Some(errors) => {
-            let fallback = fallback::expand(&input);
-            quote! { #errors #fallback }
+        Some(mut errors) => {
+            errors.extend(fallback::expand(&input));
+            errors
         }
         None => {
-            let imp = impl_api_error(&input, &mappings);
-            quote! { #imp #warnings }
+            let mut imp = impl_api_error(&input, &mappings);
+            imp.extend(warnings);
+            imp
         }
     }
 }
@@ -49,25 +51,37 @@ pub fn derive_fast(tokens: TokenStream) -> Option<TokenStream> {
 /// The path generated code names: `::status::__private` unless `crate = "..."`.
 pub fn private(input: &Input) -> TokenStream {
     match &input.container.krate {
-        Some(path) => quote!(#path::__private),
-        None => quote!(::status::__private),
+        Some(path) => fill("$path::__private", &[("path", &path.to_token_stream())]),
+        None => lex_str("::status::__private"),
     }
 }
 
 /// The predicates of [`where_clause`], for the adapter macros to extend.
 pub fn predicates(input: &Input, extra: &[WherePredicate]) -> Vec<TokenStream> {
-    let p = private(input);
-    let mut predicates: Vec<TokenStream> = input
-        .generics
-        .where_clause
-        .as_ref()
-        .map(|w| w.predicates.iter().map(|pred| quote!(#pred)).collect())
-        .unwrap_or_default();
-    if !input.generics.params.is_empty() {
-        predicates.push(quote!(Self: #p::core::error::Error));
+    let mut predicates: Vec<TokenStream> = Vec::new();
+    if let Some(clause) = &input.generics.where_clause {
+        for predicate in &clause.predicates {
+            predicates.push(predicate.to_token_stream());
+        }
     }
-    predicates.extend(extra.iter().map(|pred| quote!(#pred)));
+    if !input.generics.params.is_empty() {
+        let p = private(input);
+        predicates.push(fill("Self: $p::core::error::Error", &[("p", &p)]));
+    }
+    for predicate in extra {
+        predicates.push(predicate.to_token_stream());
+    }
     predicates
+}
+
+/// `a, b, `: predicates as `#(#predicates,)*` writes them.
+fn comma_terminated(items: &[TokenStream]) -> TokenStream {
+    let mut out = TokenStream::new();
+    for item in items {
+        out.extend(item.clone());
+        out.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
+    }
+    out
 }
 
 /// `where` predicates: the user's own, `Self: Error` for a generic type (the trait's
@@ -78,7 +92,10 @@ pub fn where_clause(input: &Input, extra: Vec<WherePredicate>) -> TokenStream {
     if predicates.is_empty() {
         TokenStream::new()
     } else {
-        quote!(where #(#predicates,)*)
+        fill(
+            "where $predicates",
+            &[("predicates", &comma_terminated(&predicates))],
+        )
     }
 }
 
@@ -90,12 +107,16 @@ pub fn where_clause(input: &Input, extra: Vec<WherePredicate>) -> TokenStream {
 /// The shape is chosen for compile time, measured on generated 300- and 1,000-variant enums:
 /// one `match` instead of one per method, and the catalog as four literals decoded in
 /// `const` evaluation ([`packed_catalog`]) or, with a transparent variant, one literal per
-/// variant ([`info_literal`]) rather than `const fn` builder chains.
+/// variant ([`info_literal`]) rather than `const fn` builder chains. The skeleton is a
+/// [`template`](crate::template), not `quote!`, for the macro's own build time.
 fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     let root = private(input);
-    let p = quote!(__s);
-    let ident = input.ident;
+    let ident = input.ident.to_token_stream();
     let (impl_generics, ty_generics, user_where) = input.generics.split_for_impl();
+    let (impl_generics, ty_generics) = (
+        impl_generics.to_token_stream(),
+        ty_generics.to_token_stream(),
+    );
     let bounds = bounds(input, mappings, &root);
     let predicates = predicates(input, &bounds);
     let where_clause = where_clause(input, bounds);
@@ -112,34 +133,40 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     // The catalog: packed into four literals when every variant has a mapping of its own
     // (see `packed_catalog`), else one literal row per variant, written as Rust text and
     // lexed in one call per run of rows: a row is the same forty-odd tokens for every
-    // variant, and each token built through `quote!` is a round trip to the compiler, where
+    // variant, and each token built one by one is a round trip to the compiler, where
     // lexing text is one.
     let packed = transparent
         .is_empty()
         .then(|| packed_catalog(mappings))
         .flatten();
     // The literal rows name `VariantInfo` and its parts by the short aliases.
-    let row_aliases = (has_own && packed.is_none()).then(row_aliases);
+    let row_aliases = if has_own && packed.is_none() {
+        lex_str(ROW_ALIASES)
+    } else {
+        TokenStream::new()
+    };
     let catalog = match packed {
         Some(text) => lex_str(&text),
         None => {
-            let mut entries = Vec::new();
+            let mut entries = TokenStream::new();
             let mut rows = String::new();
             for m in mappings {
                 match &m.kind {
                     Kind::Own(own) => info_literal(&mut rows, m.variant, own),
                     Kind::Transparent(field) => {
-                        entries.push(lex_str(&rows));
+                        entries.extend(lex_str(&rows));
                         rows.clear();
-                        let name = &m.variant.name;
-                        let ty = field.ty;
-                        let api_error = quote_spanned!(field.span=> ApiError);
-                        entries.push(quote!(#p::Entry::Transparent { name: #name, inner: <#ty as #p::#api_error>::CATALOG },));
+                        let name = Literal::string(&m.variant.name).to_token_stream();
+                        let api_error = Ident::new("ApiError", field.span).to_token_stream();
+                        entries.extend(fill(
+                            "__s::Entry::Transparent { name: $name, inner: <$ty as __s::$api_error>::CATALOG },",
+                            &[("name", &name), ("ty", &field.ty.to_token_stream()), ("api_error", &api_error)],
+                        ));
                     }
                 }
             }
-            entries.push(lex_str(&rows));
-            quote!(&[#(#entries)*])
+            entries.extend(lex_str(&rows));
+            fill("&[$entries]", &[("entries", &entries)])
         }
     };
 
@@ -153,49 +180,47 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
         index_arms.number(index);
         index_arms.byte(b',');
     }
-    let index_arms = lex(&mut index_arms);
-    let fn_generics = &input.generics.params;
-    let index_fn = has_own.then(|| {
-        quote! {
-            #[inline]
-            fn __index<#fn_generics>(__e: &#ident #ty_generics) -> usize #user_where {
-                match __e { #index_arms }
-            }
-        }
-    });
+    let index_fn = if has_own {
+        fill(
+            "#[inline]
+            fn __index<$params>(__e: &$ident $ty_generics) -> usize $user_where {
+                match __e { $arms }
+            }",
+            &[
+                ("params", &input.generics.params.to_token_stream()),
+                ("ident", &ident),
+                ("ty_generics", &ty_generics),
+                ("user_where", &user_where.to_token_stream()),
+                ("arms", &lex(&mut index_arms)),
+            ],
+        )
+    } else {
+        TokenStream::new()
+    };
 
-    // A method: transparent arms delegate, the rest read the row.
-    let method =
-        |delegate: &dyn Fn(&TokenStream) -> TokenStream, read: TokenStream| -> TokenStream {
-            if mappings.is_empty() {
-                return quote!(match *self {});
-            }
-            let row = quote!(let __i = #p::row(Self::CATALOG, __index(self)););
-            if transparent.is_empty() {
-                return quote! {{ #row #read }};
-            }
-            let arms = transparent
-                .iter()
-                .map(|(m, field)| transparent_arm(input, m.variant, field, delegate));
-            let fallback = has_own.then(|| quote!(_ => { #row #read }));
-            quote!(match self { #(#arms)* #fallback })
-        };
-    let status = method(
-        &|inner| quote!(#p::ApiError::status(#inner)),
-        quote!(__i.status),
-    );
-    let code = method(
-        &|inner| quote!(#p::ApiError::code(#inner)),
-        quote!(__i.code),
-    );
-    let reason = method(
-        &|inner| quote!(#p::ApiError::reason(#inner)),
-        quote!(__i.reason),
-    );
-    let message = method(
-        &|inner| quote!(#p::ApiError::message(#inner)),
-        quote!(#p::message(__i, self)),
-    );
+    // A method: transparent arms delegate (`__s::ApiError::<method>(__inner<args>)`), the
+    // rest read the row.
+    let method = |method: &str, read: &str| -> TokenStream {
+        if mappings.is_empty() {
+            return lex_str("match *self {}");
+        }
+        let row = "let __i = __s::row(Self::CATALOG, __index(self));";
+        if transparent.is_empty() {
+            return lex_str(&format!("{{ {row} {read} }}"));
+        }
+        let mut arms = TokenStream::new();
+        for (m, field) in &transparent {
+            arms.extend(transparent_arm(input, m.variant, field, method, ""));
+        }
+        if has_own {
+            arms.extend(lex_str(&format!("_ => {{ {row} {read} }}")));
+        }
+        fill("match self { $arms }", &[("arms", &arms)])
+    };
+    let status = method("status", "__i.status");
+    let code = method("code", "__i.code");
+    let reason = method("reason", "__i.reason");
+    let message = method("message", "__s::message(__i, self)");
 
     // Headers and exposed fields borrow the variant's fields: arms only where there are some.
     // A variant whose headers are all static has none: its catalog row holds them, and the
@@ -205,9 +230,9 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
         Kind::Transparent(_) => false,
     });
     let static_headers = if static_only {
-        quote!(#p::static_headers(#p::row(Self::CATALOG, __index(self)), __visit))
+        lex_str("__s::static_headers(__s::row(Self::CATALOG, __index(self)), __visit)")
     } else {
-        quote!({})
+        lex_str("{}")
     };
     let headers = field_arms(
         input,
@@ -239,16 +264,17 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             }
             Some(ArmBody::Tokens(fields, body.braced()))
         },
-        &|inner| quote!(#p::ApiError::headers(#inner, __visit)),
+        ("headers", ", __visit"),
         static_headers.clone(),
     )
     .or_else(|| static_only.then_some(static_headers))
     .map(|body| {
-        quote! {
-            fn headers(&self, __visit: &mut dyn #p::core::ops::FnMut(&'static str, #p::HeaderValue<'_>)) {
-                #body
-            }
-        }
+        fill(
+            "fn headers(&self, __visit: &mut dyn __s::core::ops::FnMut(&'static str, __s::HeaderValue<'_>)) {
+                $body
+            }",
+            &[("body", &body)],
+        )
     });
     let fields = field_arms(
         input,
@@ -270,74 +296,93 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             body.text.str("__s::core::result::Result::Ok(())");
             Some(ArmBody::Tokens(fields, body.braced()))
         },
-        &|inner| quote!(#p::ApiError::serialize_fields(#inner, __map)),
-        quote!(#p::core::result::Result::Ok(())),
+        ("serialize_fields", ", __map"),
+        lex_str("__s::core::result::Result::Ok(())"),
     )
     .map(|body| {
-        quote! {
-            fn serialize_fields<__M: #p::SerializeMap>(&self, __map: &mut __M) -> #p::core::result::Result<(), __M::Error> {
-                #body
-            }
-        }
+        fill(
+            "fn serialize_fields<__M: __s::SerializeMap>(&self, __map: &mut __M) -> __s::core::result::Result<(), __M::Error> {
+                $body
+            }",
+            &[("body", &body)],
+        )
     });
 
     let format = match input.container.format {
-        Some(Format::Problem) => quote!(#p::Format::Problem),
-        _ => quote!(#p::Format::Plain),
+        Some(Format::Problem) => lex_str("__s::Format::Problem"),
+        _ => lex_str("__s::Format::Plain"),
     };
     let problem_type = match &input.container.problem_type {
-        Some(base) => {
-            let base = &base.value;
-            quote!(#p::core::option::Option::Some(#base))
-        }
-        None => quote!(#p::core::option::Option::None),
+        Some(base) => fill(
+            "__s::core::option::Option::Some($base)",
+            &[("base", &Literal::string(&base.value).to_token_stream())],
+        ),
+        None => lex_str("__s::core::option::Option::None"),
     };
-    let (unique_item, unique_inline) = unique_codes(input, mappings, &p);
-    let frameworks = frameworks(input, &predicates);
+    let (unique_item, unique_inline) = unique_codes(input, mappings);
+    let mut out = fill(
+        "const _: () = {
+            use $root as __s;
+            $row_aliases
 
-    quote! {
-        const _: () = {
-            use #root as __s;
-            #row_aliases
-
-            #index_fn
+            $index_fn
 
             #[automatically_derived]
-            impl #impl_generics #p::ApiError for #ident #ty_generics #where_clause {
-                const CATALOG: &'static [#p::Entry] = #catalog;
-                const FORMAT: #p::Format = #format;
-                const PROBLEM_TYPE: #p::core::option::Option<&'static str> = #problem_type;
+            impl $impl_generics __s::ApiError for $ident $ty_generics $where_clause {
+                const CATALOG: &'static [__s::Entry] = $catalog;
+                const FORMAT: __s::Format = $format;
+                const PROBLEM_TYPE: __s::core::option::Option<&'static str> = $problem_type;
 
                 #[inline]
-                fn status(&self) -> #p::Status {
-                    #status
+                fn status(&self) -> __s::Status {
+                    $status
                 }
 
                 #[inline]
                 fn code(&self) -> &'static str {
-                    #unique_inline
-                    #code
+                    $unique_inline
+                    $code
                 }
 
                 #[inline]
-                fn message(&self) -> #p::Message<'_> {
-                    #message
+                fn message(&self) -> __s::Message<'_> {
+                    $message
                 }
 
                 #[inline]
                 fn reason(&self) -> &'static str {
-                    #reason
+                    $reason
                 }
 
-                #headers
-                #fields
+                $headers
+                $fields
             }
 
-            #unique_item
-        };
-
-        #frameworks
-    }
+            $unique_item
+        };",
+        &[
+            ("root", &root),
+            ("row_aliases", &row_aliases),
+            ("index_fn", &index_fn),
+            ("impl_generics", &impl_generics),
+            ("ident", &ident),
+            ("ty_generics", &ty_generics),
+            ("where_clause", &where_clause),
+            ("catalog", &catalog),
+            ("format", &format),
+            ("problem_type", &problem_type),
+            ("status", &status),
+            ("unique_inline", &unique_inline),
+            ("code", &code),
+            ("message", &message),
+            ("reason", &reason),
+            ("headers", &headers.unwrap_or_default()),
+            ("fields", &fields.unwrap_or_default()),
+            ("unique_item", &unique_item),
+        ],
+    );
+    out.extend(frameworks(input, &predicates));
+    out
 }
 
 /// The framework impls (`IntoResponse`, `ResponseError`, `IntoResponses`), through the
@@ -345,18 +390,23 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
 /// Emitted beside the fallback impl too, so a mistake in the attribute does not also report
 /// "`IntoResponse` is not implemented" wherever the type is returned.
 pub fn frameworks(input: &Input, predicates: &[TokenStream]) -> TokenStream {
-    let root = private(input);
-    let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    quote! {
-        #root::__impl_adapters! {
-            impl [#impl_generics] [#ident #ty_generics] where [#(#predicates,)*]
+    fill(
+        "$root::__impl_adapters! {
+            impl [$impl_generics] [$ident $ty_generics] where [$predicates]
         }
 
-        #root::__impl_utoipa! {
-            impl [#impl_generics] [#ident #ty_generics] where [#(#predicates,)*]
-        }
-    }
+        $root::__impl_utoipa! {
+            impl [$impl_generics] [$ident $ty_generics] where [$predicates]
+        }",
+        &[
+            ("root", &private(input)),
+            ("impl_generics", &impl_generics.to_token_stream()),
+            ("ident", &input.ident.to_token_stream()),
+            ("ty_generics", &ty_generics.to_token_stream()),
+            ("predicates", &comma_terminated(predicates)),
+        ],
+    )
 }
 
 /// An arm's body: the fields it binds and its tokens, where each use of a field keeps the
@@ -415,7 +465,7 @@ fn field_arms<'a>(
     input: &Input,
     mappings: &[Mapping<'a>],
     own_body: &dyn Fn(&Own<'a>) -> Option<ArmBody<'a>>,
-    delegate: &dyn Fn(&TokenStream) -> TokenStream,
+    (method, args): (&str, &str),
     default: TokenStream,
 ) -> Option<TokenStream> {
     let mut arms = Vec::new();
@@ -445,7 +495,7 @@ fn field_arms<'a>(
             },
             Kind::Transparent(field) => {
                 arms.push(lex(&mut text));
-                arms.push(transparent_arm(input, m.variant, field, delegate));
+                arms.push(transparent_arm(input, m.variant, field, method, args));
                 covered += 1;
             }
         }
@@ -455,17 +505,16 @@ fn field_arms<'a>(
     }
     arms.push(lex(&mut text));
     if covered < mappings.len() {
-        arms.push(quote!(_ => #default,));
+        arms.push(fill("_ => $default,", &[("default", &default)]));
     }
     // The arms moved in, where `#(#arms)*` copies each (a round trip to the compiler), one
-    // at a time through the `extend` that `quote!` already instantiates: extending with the
-    // whole `Vec` adds its own generic code to the macro's build for little gain.
+    // at a time: extending with the whole `Vec` adds its own generic code to the macro's
+    // build for little gain.
     let mut body = TokenStream::new();
     for arm in arms {
         body.extend(std::iter::once(arm));
     }
-    let body = TokenTree::Group(Group::new(Delimiter::Brace, body));
-    Some(quote!(match self #body))
+    Some(fill("match self { $arms }", &[("arms", &body)]))
 }
 
 /// Rust text with, here and there, an identifier that keeps a user's span: a field's
@@ -744,48 +793,14 @@ fn info_literal(out: &mut String, variant: &Variant, own: &Own) {
     out.push_str(" }),");
 }
 
-/// Lexes the Rust text `text` holds (and empties it): one call to the compiler for what
-/// would be thousands of tokens built one by one. Inside the compiler the text goes to
-/// `proc_macro` directly: `proc_macro2`'s `parse` first lexes it again with its own lexer,
-/// in the macro's unoptimized build, which costs more than the tokens it saves. The text
-/// is generated from identifiers and `{:?}`-escaped strings only, so it always lexes;
-/// call-site spans, as `quote!` gives.
-fn lex(text: &mut Text) -> TokenStream {
-    let tokens = match text.as_str() {
-        Some(text) => lex_str(text),
-        None => quote!(::core::compile_error! { #LEX_BUG }),
-    };
-    text.clear();
-    tokens
-}
-
-/// [`lex`] for text written as a `String`.
-fn lex_str(text: &str) -> TokenStream {
-    let tokens = if proc_macro::is_available() {
-        text.parse::<proc_macro::TokenStream>()
-            .map(TokenStream::from)
-            .map_err(drop)
-    } else {
-        text.parse::<TokenStream>().map_err(drop)
-    };
-    tokens.unwrap_or_else(|()| quote!(::core::compile_error! { #LEX_BUG }))
-}
-
-/// What [`lex`] reports if its text does not lex, which the property tests check never
-/// happens.
-const LEX_BUG: &str = "#[derive(ApiError)] generated text that does not lex; this is a bug in status-derive, please report it";
-
 /// The aliases the rows use, inside the expansion's `const _` block.
-fn row_aliases() -> TokenStream {
-    quote! {
-        #[allow(unused_imports)]
-        use __s::{
-            Entry::Variant as __V, MessageSource::{Display as __D, Fixed as __F, Reason as __R},
-            Status as __S, VariantInfo as __I,
-            core::option::Option::{None as __N, Some as __Y},
-        };
-    }
-}
+const ROW_ALIASES: &str = "
+    #[allow(unused_imports)]
+    use __s::{
+        Entry::Variant as __V, MessageSource::{Display as __D, Fixed as __F, Reason as __R},
+        Status as __S, VariantInfo as __I,
+        core::option::Option::{None as __N, Some as __Y},
+    };";
 
 /// The name a field is bound to in a pattern, spanned on the field so that a missing
 /// `Serialize` or `Display` is reported there.
@@ -801,33 +816,43 @@ fn binding_name(field: &Field) -> String {
     }
 }
 
-/// A transparent variant's arm: `Type::Variant { field: __inner, .. } => delegate(__inner),`,
-/// with `__inner` spanned on the field so that an inner type that is no `ApiError` is
-/// reported there.
+/// A transparent variant's arm: `Type::Variant { field: __inner, .. } =>
+/// __s::ApiError::method(__inner, args),`, with `__inner` spanned on the field so that an
+/// inner type that is no `ApiError` is reported there.
 fn transparent_arm(
     input: &Input,
     variant: &Variant,
     field: &Field,
-    delegate: &dyn Fn(&TokenStream) -> TokenStream,
+    method: &str,
+    args: &str,
 ) -> TokenStream {
-    let ident = input.ident;
     let path = match variant.path {
-        Some(variant) => quote!(#ident::#variant),
-        None => quote!(#ident),
+        Some(variant) => fill(
+            "$ty::$variant",
+            &[
+                ("ty", &input.ident.to_token_stream()),
+                ("variant", &variant.to_token_stream()),
+            ],
+        ),
+        None => input.ident.to_token_stream(),
     };
     let member = match &field.member {
-        Member::Named(ident) => quote!(#ident),
-        Member::Unnamed(index) => {
-            let index = syn::Index {
-                index: index.index,
-                span: Span::call_site(),
-            };
-            quote!(#index)
-        }
+        Member::Named(ident) => ident.to_token_stream(),
+        Member::Unnamed(index) => Literal::u32_unsuffixed(index.index).to_token_stream(),
     };
-    let inner = Ident::new("__inner", field.span);
-    let body = delegate(&quote!(#inner));
-    quote!(#path { #member: #inner, .. } => #body,)
+    let template =
+        format!("$path {{ $member: $inner, .. }} => __s::ApiError::{method}($inner{args}),");
+    fill(
+        &template,
+        &[
+            ("path", &path),
+            ("member", &member),
+            (
+                "inner",
+                &Ident::new("__inner", field.span).to_token_stream(),
+            ),
+        ],
+    )
 }
 
 fn bounds(input: &Input, mappings: &[Mapping], p: &TokenStream) -> Vec<WherePredicate> {
@@ -840,24 +865,25 @@ fn bounds(input: &Input, mappings: &[Mapping], p: &TokenStream) -> Vec<WherePred
         return Vec::new();
     }
     let mut out: Vec<WherePredicate> = Vec::new();
-    let mut add = |field: &Field, bound: TokenStream| {
-        if mentions(quote::ToTokens::to_token_stream(field.ty), &params) {
-            let ty = field.ty;
-            if let Ok(pred) = syn::parse2::<WherePredicate>(quote!(#ty: #bound)) {
+    let mut add = |field: &Field, bound: &str| {
+        let ty = field.ty.to_token_stream();
+        if mentions(ty.clone(), &params) {
+            let predicate = fill(bound, &[("ty", &ty), ("p", p)]);
+            if let Ok(pred) = syn::parse2::<WherePredicate>(predicate) {
                 out.push(pred);
             }
         }
     };
     for mapping in mappings {
         match &mapping.kind {
-            Kind::Transparent(field) => add(field, quote!(#p::ApiError)),
+            Kind::Transparent(field) => add(field, "$ty: $p::ApiError"),
             Kind::Own(own) => {
                 for (_, field) in &own.exposed {
-                    add(field, quote!(#p::Expose));
+                    add(field, "$ty: $p::Expose");
                 }
                 for header in &own.headers {
                     if let HeaderValue::Field(field) = &header.value {
-                        add(field, quote!(#p::core::fmt::Display));
+                        add(field, "$ty: $p::core::fmt::Display");
                     }
                 }
             }
@@ -883,35 +909,42 @@ fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
 /// item cannot name generic parameters, so a generic type gets an inline `const` block in
 /// `code()`, evaluated for each instantiation that is compiled (`cargo build`, not `cargo
 /// check`). Without a `transparent` variant there is nothing `valid` has not checked.
-fn unique_codes(
-    input: &Input,
-    mappings: &[Mapping],
-    p: &TokenStream,
-) -> (TokenStream, TokenStream) {
+fn unique_codes(input: &Input, mappings: &[Mapping]) -> (TokenStream, TokenStream) {
     if !mappings
         .iter()
         .any(|mapping| matches!(mapping.kind, Kind::Transparent(_)))
     {
         return (TokenStream::new(), TokenStream::new());
     }
-    let ident = input.ident;
-    let name = ident.to_string();
+    let span = input.ident.span();
     let check = |ty: TokenStream| {
-        quote_spanned! {ident.span()=>
-            if let #p::core::option::Option::Some(__message) =
-                &#p::duplicate_code(<#ty as #p::ApiError>::CATALOG, #name)
+        fill_at(
+            span,
+            "if let $p::core::option::Option::Some(__message) =
+                &$p::duplicate_code(<$ty as $p::ApiError>::CATALOG, $name)
             {
-                #p::core::panic!("{}", __message.as_str());
-            }
-        }
+                $p::core::panic!(\"{}\", __message.as_str());
+            }",
+            &[
+                ("p", &lex_str("__s")),
+                ("ty", &ty),
+                (
+                    "name",
+                    &Literal::string(&input.ident.to_string()).to_token_stream(),
+                ),
+            ],
+        )
     };
     if input.generics.params.is_empty() {
-        let check = check(quote!(#ident));
-        let item = quote_spanned!(ident.span()=> const _: () = { #check };);
+        let check = check(input.ident.to_token_stream());
+        let item = fill_at(span, "const _: () = { $check };", &[("check", &check)]);
         (item, TokenStream::new())
     } else {
-        let check = check(quote!(Self));
-        (TokenStream::new(), quote!(const { #check };))
+        let check = check(lex_str("Self"));
+        (
+            TokenStream::new(),
+            fill("const { $check };", &[("check", &check)]),
+        )
     }
 }
 

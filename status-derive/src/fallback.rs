@@ -2,35 +2,39 @@
 //! into "the trait `ApiError` is not implemented" wherever the type is used.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::ToTokens;
 
 use crate::ast::Input;
 use crate::expand::{frameworks, predicates, private, where_clause};
+use crate::template::fill;
 
 pub fn expand(input: &Input) -> TokenStream {
-    let p = private(input);
-    let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let where_clause = where_clause(input, Vec::new());
-    let frameworks = frameworks(input, &predicates(input, &[]));
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics #p::ApiError for #ident #ty_generics #where_clause {
-            const CATALOG: &'static [#p::Entry] = &[];
+    let mut out = fill(
+        "#[automatically_derived]
+        impl $impl_generics $p::ApiError for $ident $ty_generics $where_clause {
+            const CATALOG: &'static [$p::Entry] = &[];
 
-            fn status(&self) -> #p::Status {
-                #p::Status::INTERNAL_SERVER_ERROR
+            fn status(&self) -> $p::Status {
+                $p::Status::INTERNAL_SERVER_ERROR
             }
 
             fn code(&self) -> &'static str {
-                "INTERNAL_SERVER_ERROR"
+                \"INTERNAL_SERVER_ERROR\"
             }
 
-            fn message(&self) -> #p::Message<'_> {
-                #p::Message::Static("Internal Server Error")
+            fn message(&self) -> $p::Message<'_> {
+                $p::Message::Static(\"Internal Server Error\")
             }
-        }
-
-        #frameworks
-    }
+        }",
+        &[
+            ("p", &private(input)),
+            ("impl_generics", &impl_generics.to_token_stream()),
+            ("ident", &input.ident.to_token_stream()),
+            ("ty_generics", &ty_generics.to_token_stream()),
+            ("where_clause", &where_clause(input, Vec::new())),
+        ],
+    );
+    out.extend(frameworks(input, &predicates(input, &[])));
+    out
 }

@@ -19,6 +19,7 @@ mod fallback;
 mod fast;
 mod fnv;
 mod names;
+mod template;
 mod text;
 mod valid;
 
