@@ -7,7 +7,7 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::ToTokens;
 use syn::Error;
 
-use crate::template::fill_at;
+use crate::template::{append, fill_at};
 
 #[derive(Default)]
 pub struct Ctxt {
@@ -45,7 +45,7 @@ impl Ctxt {
                 ("ident", &syn::Ident::new(name, span).to_token_stream()),
             ],
         );
-        self.warnings.borrow_mut().extend(warning);
+        append(&mut self.warnings.borrow_mut(), warning);
     }
 
     /// The errors as `compile_error!` invocations, then the warnings.

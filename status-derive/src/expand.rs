@@ -9,7 +9,7 @@ use syn::{DeriveInput, Member, WherePredicate};
 use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Format;
 use crate::ctxt::Ctxt;
-use crate::template::{fill, fill_at, lex, lex_str};
+use crate::template::{append, fill, fill_at, lex, lex_str};
 use crate::text::Text;
 use crate::valid::{self, Header, HeaderValue, Kind, Mapping, Message, Own};
 use crate::{fallback, fast};
@@ -25,12 +25,12 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
         // "Error is not implemented" to the one message that matters.
         Some(errors) if matches!(input.shape, Shape::Union) => errors,
         Some(mut errors) => {
-            errors.extend(fallback::expand(&input));
+            append(&mut errors, fallback::expand(&input));
             errors
         }
         None => {
             let mut imp = impl_api_error(&input, &mappings);
-            imp.extend(warnings);
+            append(&mut imp, warnings);
             imp
         }
     }
@@ -78,7 +78,7 @@ pub fn predicates(input: &Input, extra: &[WherePredicate]) -> Vec<TokenStream> {
 fn comma_terminated(items: &[TokenStream]) -> TokenStream {
     let mut out = TokenStream::new();
     for item in items {
-        out.extend(item.clone());
+        append(&mut out, item.clone());
         out.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
     }
     out
@@ -154,18 +154,25 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                 match &m.kind {
                     Kind::Own(own) => info_literal(&mut rows, m.variant, own),
                     Kind::Transparent(field) => {
-                        entries.extend(lex_str(&rows));
+                        append(&mut entries, lex_str(&rows));
                         rows.clear();
                         let name = Literal::string(&m.variant.name).to_token_stream();
                         let api_error = Ident::new("ApiError", field.span).to_token_stream();
-                        entries.extend(fill(
-                            "__s::Entry::Transparent { name: $name, inner: <$ty as __s::$api_error>::CATALOG },",
-                            &[("name", &name), ("ty", &field.ty.to_token_stream()), ("api_error", &api_error)],
-                        ));
+                        append(
+                            &mut entries,
+                            fill(
+                                "__s::Entry::Transparent { name: $name, inner: <$ty as __s::$api_error>::CATALOG },",
+                                &[
+                                    ("name", &name),
+                                    ("ty", &field.ty.to_token_stream()),
+                                    ("api_error", &api_error),
+                                ],
+                            ),
+                        );
                     }
                 }
             }
-            entries.extend(lex_str(&rows));
+            append(&mut entries, lex_str(&rows));
             fill("&[$entries]", &[("entries", &entries)])
         }
     };
@@ -210,10 +217,13 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
         }
         let mut arms = TokenStream::new();
         for (m, field) in &transparent {
-            arms.extend(transparent_arm(input, m.variant, field, method, ""));
+            append(
+                &mut arms,
+                transparent_arm(input, m.variant, field, method, ""),
+            );
         }
         if has_own {
-            arms.extend(lex_str(&format!("_ => {{ {row} {read} }}")));
+            append(&mut arms, lex_str(&format!("_ => {{ {row} {read} }}")));
         }
         fill("match self { $arms }", &[("arms", &arms)])
     };
@@ -381,7 +391,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             ("unique_item", &unique_item),
         ],
     );
-    out.extend(frameworks(input, &predicates));
+    append(&mut out, frameworks(input, &predicates));
     out
 }
 
@@ -512,7 +522,7 @@ fn field_arms<'a>(
     // build for little gain.
     let mut body = TokenStream::new();
     for arm in arms {
-        body.extend(std::iter::once(arm));
+        append(&mut body, arm);
     }
     Some(fill("match self { $arms }", &[("arms", &body)]))
 }
@@ -555,7 +565,7 @@ impl Spliced {
 
     fn flush(&mut self) {
         if !self.text.is_empty() {
-            self.out.extend(lex(&mut self.text));
+            append(&mut self.out, lex(&mut self.text));
         }
     }
 

@@ -6,7 +6,7 @@ use quote::ToTokens;
 
 use crate::ast::Input;
 use crate::expand::{frameworks, predicates, private, where_clause};
-use crate::template::fill;
+use crate::template::{append, fill};
 
 pub fn expand(input: &Input) -> TokenStream {
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
@@ -35,6 +35,6 @@ pub fn expand(input: &Input) -> TokenStream {
             ("where_clause", &where_clause(input, Vec::new())),
         ],
     );
-    out.extend(frameworks(input, &predicates(input, &[])));
+    append(&mut out, frameworks(input, &predicates(input, &[])));
     out
 }

@@ -44,7 +44,7 @@ fn splice(tokens: TokenStream, holes: &[(&str, &TokenStream)], span: Option<Span
                     return bug(TEMPLATE_BUG);
                 };
                 out.extend(run.drain(..));
-                out.extend(value.clone());
+                append(&mut out, value.clone());
             }
             TokenTree::Group(group) => {
                 let mut filled = Group::new(group.delimiter(), splice(group.stream(), holes, span));
@@ -63,6 +63,13 @@ fn splice(tokens: TokenStream, holes: &[(&str, &TokenStream)], span: Option<Span
     }
     out.extend(run);
     out
+}
+
+/// Appends `tokens` to `out` as one stream. `out.extend(tokens)` would take it apart and
+/// append its trees one by one, each converted on the way: a hole can hold the arms of a
+/// thousand variants.
+pub fn append(out: &mut TokenStream, tokens: TokenStream) {
+    out.extend(std::iter::once(tokens));
 }
 
 /// The tokens of the hole named `name`. A plain loop: each closure passed to an iterator
