@@ -76,19 +76,16 @@ impl<'a> Input<'a> {
         let (container, shape) = match &node.data {
             Data::Enum(data) => {
                 let container = attr::parse(cx, &node.attrs, Place::Enum);
-                let variants = data
-                    .variants
-                    .iter()
-                    .map(|variant| {
-                        Variant::new(
-                            &variant.ident,
-                            Some(&variant.ident),
-                            attr::parse(cx, &variant.attrs, Place::Variant),
-                            fields(cx, &variant.fields),
-                            constant_display(&variant.attrs),
-                        )
-                    })
-                    .collect();
+                let mut variants = Vec::with_capacity(data.variants.len());
+                for variant in &data.variants {
+                    variants.push(Variant::new(
+                        &variant.ident,
+                        Some(&variant.ident),
+                        attr::parse(cx, &variant.attrs, Place::Variant),
+                        fields(cx, &variant.fields),
+                        constant_display(&variant.attrs),
+                    ));
+                }
                 (container, Shape::Enum(variants))
             }
             Data::Struct(data) => {
@@ -125,19 +122,19 @@ impl<'a> Input<'a> {
         let (container, shape) = match &node.data {
             fast::Data::Enum(variants) => {
                 let container = attr::parse_text(cx, &node.attrs, Place::Enum)?;
-                let variants = variants
-                    .iter()
-                    .map(|variant| {
-                        Some(Variant::new(
-                            &variant.ident,
-                            Some(&variant.ident),
-                            attr::parse_text(cx, &variant.attrs, Place::Variant)?,
-                            fast_fields(cx, &variant.fields)?,
-                            fast::display(&variant.attrs)?,
-                        ))
-                    })
-                    .collect::<Option<_>>()?;
-                (container, Shape::Enum(variants))
+                // Loops, not `map` and `collect`, in both readers: each closure is a chain of
+                // generic instances the macro's own (cold) build compiles.
+                let mut out = Vec::with_capacity(variants.len());
+                for variant in variants {
+                    out.push(Variant::new(
+                        &variant.ident,
+                        Some(&variant.ident),
+                        attr::parse_text(cx, &variant.attrs, Place::Variant)?,
+                        fast_fields(cx, &variant.fields)?,
+                        fast::display(&variant.attrs)?,
+                    ));
+                }
+                (container, Shape::Enum(out))
             }
             fast::Data::Struct(fields) => {
                 let attrs = attr::parse_text(cx, &node.attrs, Place::Struct)?;
@@ -213,10 +210,9 @@ fn member(ident: Option<&Ident>, i: usize) -> Member {
 }
 
 fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
-    fields
-        .iter()
-        .enumerate()
-        .map(|(i, field)| Field {
+    let mut out = Vec::with_capacity(fields.len());
+    for (i, field) in fields.iter().enumerate() {
+        out.push(Field {
             member: member(field.ident.as_ref(), i),
             ty: &field.ty,
             attrs: attr::parse(cx, &field.attrs, Place::Field),
@@ -224,26 +220,25 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
                 Some(ident) => ident.span(),
                 None => first_span(&field.ty),
             },
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 fn fast_fields<'a>(cx: &Ctxt, fields: &'a [fast::Field]) -> Option<Vec<Field<'a>>> {
-    fields
-        .iter()
-        .enumerate()
-        .map(|(i, field)| {
-            Some(Field {
-                member: member(field.ident.as_ref(), i),
-                ty: &field.ty,
-                attrs: attr::parse_text(cx, &field.attrs, Place::Field)?,
-                span: match &field.ident {
-                    Some(ident) => ident.span(),
-                    None => field.ty_span,
-                },
-            })
-        })
-        .collect()
+    let mut out = Vec::with_capacity(fields.len());
+    for (i, field) in fields.iter().enumerate() {
+        out.push(Field {
+            member: member(field.ident.as_ref(), i),
+            ty: &field.ty,
+            attrs: attr::parse_text(cx, &field.attrs, Place::Field)?,
+            span: match &field.ident {
+                Some(ident) => ident.span(),
+                None => field.ty_span,
+            },
+        });
+    }
+    Some(out)
 }
 
 fn first_span(tokens: &impl quote::ToTokens) -> Span {

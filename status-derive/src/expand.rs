@@ -122,13 +122,12 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     let where_clause = where_clause(input, bounds);
 
     let has_own = mappings.iter().any(|m| matches!(m.kind, Kind::Own(_)));
-    let transparent: Vec<(&Mapping, &Field)> = mappings
-        .iter()
-        .filter_map(|m| match &m.kind {
-            Kind::Transparent(field) => Some((m, *field)),
-            Kind::Own(_) => None,
-        })
-        .collect();
+    let mut transparent: Vec<(&Mapping, &Field)> = Vec::new();
+    for m in mappings {
+        if let Kind::Transparent(field) = &m.kind {
+            transparent.push((m, *field));
+        }
+    }
 
     // The catalog: packed into four literals when every variant has a mapping of its own
     // (see `packed_catalog`), else one literal row per variant, written as Rust text and
@@ -293,7 +292,10 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             if own.exposed.is_empty() {
                 return None;
             }
-            let fields: Vec<&Field> = own.exposed.iter().map(|(_, field)| *field).collect();
+            let mut fields: Vec<&Field> = Vec::with_capacity(own.exposed.len());
+            for (_, field) in &own.exposed {
+                fields.push(*field);
+            }
             if let [(name, field)] = own.exposed.as_slice() {
                 return Some(ArmBody::Call(fields, SERIALIZE_ENTRY, entry_args(name, field)));
             }
@@ -866,11 +868,10 @@ fn transparent_arm(
 }
 
 fn bounds(input: &Input, mappings: &[Mapping], p: &TokenStream) -> Vec<WherePredicate> {
-    let params: Vec<&Ident> = input
-        .generics
-        .type_params()
-        .map(|param| &param.ident)
-        .collect();
+    let mut params: Vec<&Ident> = Vec::new();
+    for param in input.generics.type_params() {
+        params.push(&param.ident);
+    }
     if params.is_empty() {
         return Vec::new();
     }

@@ -121,15 +121,27 @@ pub fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// The candidate closest to `word`, if it is close enough to be what was meant.
-pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+/// The candidate closest to `word` (the first of the closest), if it is close enough to be
+/// what was meant. A slice and a loop: an `impl IntoIterator` with a chain of adapters was
+/// a hundred generic instances in the macro's own build, the whole chain again for each
+/// caller's iterator type.
+pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (distance(&lower, &c.to_ascii_lowercase()), c))
-        .filter(|&(d, c)| d <= (c.len() / 3).max(2))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+    let mut best: Option<(usize, &'a str)> = None;
+    for &candidate in candidates {
+        let d = distance(&lower, &candidate.to_ascii_lowercase());
+        let closer = match best {
+            Some((closest, _)) => d < closest,
+            None => true,
+        };
+        if closer && d <= (candidate.len() / 3).max(2) {
+            best = Some((d, candidate));
+        }
+    }
+    match best {
+        Some((_, candidate)) => Some(candidate),
+        None => None,
+    }
 }
 
 /// The status a variant's name suggests, for the "no status" error.
@@ -258,13 +270,13 @@ mod tests {
         assert_eq!(distance("", "abc"), 3);
         assert_eq!(distance("abc", ""), 3);
         assert_eq!(distance("code", "code"), 0);
-        assert_eq!(nearest("cozz", ["code"]), Some("code"));
-        assert_eq!(nearest("cozzz", ["code"]), None);
+        assert_eq!(nearest("cozz", &["code"]), Some("code"));
+        assert_eq!(nearest("cozzz", &["code"]), None);
         assert_eq!(
-            nearest("ww_authentica", ["www_authenticate"]),
+            nearest("ww_authentica", &["www_authenticate"]),
             Some("www_authenticate")
         );
-        assert_eq!(nearest("ww_authen", ["www_authenticate"]), None);
+        assert_eq!(nearest("ww_authen", &["www_authenticate"]), None);
     }
 
     /// Underscores are kept once, and never at the ends; a word starts at a capital after a
@@ -290,12 +302,12 @@ mod tests {
 
     #[test]
     fn did_you_mean() {
-        assert_eq!(nearest("cod", ["code", "message"]), Some("code"));
+        assert_eq!(nearest("cod", &["code", "message"]), Some("code"));
         assert_eq!(
-            nearest("NOT_FOND", ["NOT_FOUND", "FOUND"]),
+            nearest("NOT_FOND", &["NOT_FOUND", "FOUND"]),
             Some("NOT_FOUND")
         );
-        assert_eq!(nearest("zzzzzz", ["code"]), None);
+        assert_eq!(nearest("zzzzzz", &["code"]), None);
     }
 
     /// Every word `suggested_status` looks for, alone in a name.

@@ -265,8 +265,11 @@ impl Parser<'_> {
                         }
                     }
                     None => {
-                        let names = status_core::registry::REGISTRY.iter().map(|row| row.name);
-                        let hint = match names::nearest(name, names) {
+                        let mut names = Vec::new();
+                        for row in status_core::registry::REGISTRY {
+                            names.push(row.name);
+                        }
+                        let hint = match names::nearest(name, &names) {
                             Some(near) => format!("; did you mean `{near}`?"),
                             None => "; write the number, or a name such as NOT_FOUND or SERVICE_UNAVAILABLE".to_owned(),
                         };
@@ -281,11 +284,12 @@ impl Parser<'_> {
 
     fn unknown(&self, name: &str, span: Span, how: Option<&str>) {
         let keys = self.place.keys();
-        let known = keys
-            .iter()
-            .copied()
-            .chain([kw::STATUS])
-            .find(|k| *k == name);
+        let mut known = (name == kw::STATUS).then_some(kw::STATUS);
+        for &key in keys {
+            if key == name {
+                known = Some(key);
+            }
+        }
         if known.is_none() && Place::Struct.keys().contains(&name) {
             self.misplaced(name, span);
             return;
@@ -297,7 +301,7 @@ impl Parser<'_> {
                 how.map(|h| format!(", not {h}")).unwrap_or_default()
             )
         } else {
-            let hint = names::nearest(name, keys.iter().copied())
+            let hint = names::nearest(name, keys)
                 .map(|near| format!("did you mean `{near}`? "))
                 .unwrap_or_default();
             format!(
@@ -433,7 +437,7 @@ impl Parser<'_> {
                 if kw::LINTS.contains(&lint.to_string().as_str()) {
                     self.out.lints.push(lint);
                 } else {
-                    let hint = names::nearest(&lint.to_string(), kw::LINTS.iter().copied())
+                    let hint = names::nearest(&lint.to_string(), kw::LINTS)
                         .map(|near| format!("did you mean `{near}`? "))
                         .unwrap_or_default();
                     self.cx.error(
