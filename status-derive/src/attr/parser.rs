@@ -284,11 +284,15 @@ impl Parser<'_> {
 
     fn unknown(&self, name: &str, span: Span, how: Option<&str>) {
         let keys = self.place.keys();
-        let mut known = (name == kw::STATUS).then_some(kw::STATUS);
+        let mut known = None;
         for &key in keys {
             if key == name {
                 known = Some(key);
+                break;
             }
+        }
+        if known.is_none() && name == kw::STATUS {
+            known = Some(kw::STATUS);
         }
         if known.is_none() && Place::Struct.keys().contains(&name) {
             self.misplaced(name, span);
