@@ -70,6 +70,7 @@ declare -A plan=(
     [status-derive/src/fast.rs]="derive --test body"
     [status-derive/src/fnv.rs]="derive"
     [status-derive/src/text.rs]="derive --test packed_catalog --test headers"
+    [status-derive/src/template.rs]="derive --test body --test headers --test nesting --test hygiene"
     [status-derive/src/expand.rs]="derive --test body --test nesting --test headers --test http --test catalog --test packed_catalog --test bench_consistency --test hygiene --test handwritten --test axum --test actix --test openapi"
 )
 
