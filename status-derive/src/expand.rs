@@ -477,10 +477,11 @@ fn field_arms<'a>(
     input: &Input,
     mappings: &[Mapping<'a>],
     own_body: &dyn Fn(&Own<'a>) -> Option<ArmBody<'a>>,
-    (method, args): (&str, &str),
+    (method, method_args): (&str, &str),
     default: TokenStream,
 ) -> Option<TokenStream> {
-    let mut arms = Vec::new();
+    // The arms appended as they come, each as one stream (see `template::append`).
+    let mut arms = TokenStream::new();
     let mut text = Text::with_capacity(0);
     let mut covered = 0;
     for m in mappings {
@@ -489,25 +490,28 @@ fn field_arms<'a>(
                 Some(ArmBody::Tokens(fields, body)) => {
                     text_pattern(&mut text, input, m.variant, &fields);
                     text.str(" => ");
-                    arms.push(lex(&mut text));
-                    arms.push(body);
+                    append(&mut arms, lex(&mut text));
+                    append(&mut arms, body);
                     covered += 1;
                 }
                 Some(ArmBody::Call(fields, path, args)) => {
                     text_pattern(&mut text, input, m.variant, &fields);
                     text.str(" => ");
                     text.str(path);
-                    arms.push(lex(&mut text));
+                    append(&mut arms, lex(&mut text));
                     let args = Group::new(Delimiter::Parenthesis, args.finish());
-                    arms.push(TokenTree::Group(args).into());
+                    append(&mut arms, TokenTree::Group(args).into());
                     text.byte(b',');
                     covered += 1;
                 }
                 None => {}
             },
             Kind::Transparent(field) => {
-                arms.push(lex(&mut text));
-                arms.push(transparent_arm(input, m.variant, field, method, args));
+                append(&mut arms, lex(&mut text));
+                append(
+                    &mut arms,
+                    transparent_arm(input, m.variant, field, method, method_args),
+                );
                 covered += 1;
             }
         }
@@ -515,18 +519,11 @@ fn field_arms<'a>(
     if covered == 0 {
         return None;
     }
-    arms.push(lex(&mut text));
+    append(&mut arms, lex(&mut text));
     if covered < mappings.len() {
-        arms.push(fill("_ => $default,", &[("default", &default)]));
+        append(&mut arms, fill("_ => $default,", &[("default", &default)]));
     }
-    // The arms moved in, where `#(#arms)*` copies each (a round trip to the compiler), one
-    // at a time: extending with the whole `Vec` adds its own generic code to the macro's
-    // build for little gain.
-    let mut body = TokenStream::new();
-    for arm in arms {
-        append(&mut body, arm);
-    }
-    Some(fill("match self { $arms }", &[("arms", &body)]))
+    Some(fill("match self { $arms }", &[("arms", &arms)]))
 }
 
 /// Rust text with, here and there, an identifier that keeps a user's span: a field's
