@@ -35,6 +35,8 @@ pub struct Variant<'a> {
     pub path: Option<&'a Ident>,
     pub attrs: Attrs,
     pub fields: Vec<Field<'a>>,
+    /// A unit variant: its pattern needs no `{ .. }`.
+    pub unit: bool,
     /// The text of a constant `#[error("...")]` (thiserror's), which then is the variant's
     /// `Display`: the bodies can write it without formatting.
     pub display: Option<String>,
@@ -55,7 +57,7 @@ impl<'a> Variant<'a> {
         ident: &'a Ident,
         path: Option<&'a Ident>,
         attrs: Attrs,
-        fields: Vec<Field<'a>>,
+        (fields, unit): (Vec<Field<'a>>, bool),
         display: Option<String>,
     ) -> Self {
         let (name, text) = name_and_text(ident);
@@ -66,6 +68,7 @@ impl<'a> Variant<'a> {
             path,
             attrs,
             fields,
+            unit,
             display,
         }
     }
@@ -82,7 +85,10 @@ impl<'a> Input<'a> {
                         &variant.ident,
                         Some(&variant.ident),
                         attr::parse(cx, &variant.attrs, Place::Variant),
-                        fields(cx, &variant.fields),
+                        (
+                            fields(cx, &variant.fields),
+                            matches!(variant.fields, syn::Fields::Unit),
+                        ),
                         constant_display(&variant.attrs),
                     ));
                 }
@@ -94,7 +100,10 @@ impl<'a> Input<'a> {
                     &node.ident,
                     None,
                     attrs.clone(),
-                    fields(cx, &data.fields),
+                    (
+                        fields(cx, &data.fields),
+                        matches!(data.fields, syn::Fields::Unit),
+                    ),
                     constant_display(&node.attrs),
                 );
                 (attrs, Shape::Struct(variant))
@@ -130,19 +139,19 @@ impl<'a> Input<'a> {
                         &variant.ident,
                         Some(&variant.ident),
                         attr::parse_text(cx, &variant.attrs, Place::Variant)?,
-                        fast_fields(cx, &variant.fields)?,
+                        (fast_fields(cx, &variant.fields)?, variant.unit),
                         fast::display(&variant.attrs)?,
                     ));
                 }
                 (container, Shape::Enum(out))
             }
-            fast::Data::Struct(fields) => {
+            fast::Data::Struct(fields, unit) => {
                 let attrs = attr::parse_text(cx, &node.attrs, Place::Struct)?;
                 let variant = Variant::new(
                     &node.ident,
                     None,
                     attrs.clone(),
-                    fast_fields(cx, fields)?,
+                    (fast_fields(cx, fields)?, *unit),
                     fast::display(&node.attrs)?,
                 );
                 (attrs, Shape::Struct(variant))

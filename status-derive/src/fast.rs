@@ -30,13 +30,16 @@ pub struct Node {
 
 pub enum Data {
     Enum(Vec<Variant>),
-    Struct(Vec<Field>),
+    /// The fields, and whether it is a unit struct.
+    Struct(Vec<Field>, bool),
 }
 
 pub struct Variant {
     pub attrs: Vec<String>,
     pub ident: Ident,
     pub fields: Vec<Field>,
+    /// No `{...}` or `(...)` after the name.
+    pub unit: bool,
 }
 
 pub struct Field {
@@ -74,7 +77,7 @@ pub fn parse(tokens: TokenStream) -> Option<Node> {
                 }
             }
         }
-        Data::Struct(fields) => {
+        Data::Struct(fields, _) => {
             for field in fields {
                 fill(&mut field.attrs)?;
             }
@@ -222,13 +225,13 @@ fn walk(tokens: TokenStream, batch: &mut Batch) -> Option<Node> {
     } else if keyword == "struct" {
         match trees.next()? {
             TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => {
-                Data::Struct(fields(g.stream(), true, batch)?)
+                Data::Struct(fields(g.stream(), true, batch)?, false)
             }
             TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis => {
                 punct(trees.next(), ';')?;
-                Data::Struct(fields(g.stream(), false, batch)?)
+                Data::Struct(fields(g.stream(), false, batch)?, false)
             }
-            TokenTree::Punct(p) if p.as_char() == ';' => Data::Struct(Vec::new()),
+            TokenTree::Punct(p) if p.as_char() == ';' => Data::Struct(Vec::new(), true),
             _ => return None,
         }
     } else {
@@ -251,7 +254,7 @@ fn variants(body: TokenStream, batch: &mut Batch) -> Option<Vec<Variant>> {
     while trees.peek().is_some() {
         let attrs = attributes(&mut trees, batch)?;
         let ident = ident(trees.next())?;
-        let fields = match trees.peek() {
+        let (fields, unit) = match trees.peek() {
             Some(TokenTree::Group(g)) => {
                 let named = match g.delimiter() {
                     Delimiter::Brace => true,
@@ -260,14 +263,15 @@ fn variants(body: TokenStream, batch: &mut Batch) -> Option<Vec<Variant>> {
                 };
                 let stream = g.stream();
                 trees.next();
-                fields(stream, named, batch)?
+                (fields(stream, named, batch)?, false)
             }
-            _ => Vec::new(),
+            _ => (Vec::new(), true),
         };
         out.push(Variant {
             attrs,
             ident,
             fields,
+            unit,
         });
         if trees.peek().is_some() {
             punct(trees.next(), ',')?;
