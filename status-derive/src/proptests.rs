@@ -199,6 +199,8 @@ fn usual_attrs() -> impl Strategy<Value = String> {
 fn usual_fields() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "",
+        "{}",
+        "()",
         "(String)",
         "{ #[status(expose)] id: u64 }",
         "(#[status(expose = \"n\")] u32, pub Vec<Option<u8>>)",

@@ -55,6 +55,21 @@ pub struct Wrapper(Unit);
 #[derive(Debug, thiserror::Error, ApiError)]
 pub enum Empty {}
 
+/// A fieldless variant of each kind, without generics (the fast reader's input): only the
+/// unit one is matched on its path alone, the others need their `{}` or `()`.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Fieldless {
+    #[error("unit")]
+    #[status(404)]
+    Unit,
+    #[error("braces")]
+    #[status(409)]
+    Braces {},
+    #[error("parens")]
+    #[status(410)]
+    Parens(),
+}
+
 fn main() {
     let err: Shapes<'_, u8> = Shapes::Defaulted;
     assert_eq!(err.status(), Status::INTERNAL_SERVER_ERROR);
@@ -62,4 +77,11 @@ fn main() {
     assert_eq!(TupleStruct(1).code(), "TUPLE_STRUCT");
     assert_eq!(Shapes::<'_, u8>::CATALOG.len(), 8);
     assert!(Empty::CATALOG.is_empty());
+    assert_eq!(Fieldless::Unit.status(), Status::NOT_FOUND);
+    assert_eq!(Fieldless::Braces {}.status(), Status::CONFLICT);
+    assert_eq!(Fieldless::Parens().status(), Status::GONE);
+    assert_eq!(
+        [Fieldless::Unit.code(), Fieldless::Braces {}.code(), Fieldless::Parens().code()],
+        ["UNIT", "BRACES", "PARENS"]
+    );
 }
