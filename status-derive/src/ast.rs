@@ -35,7 +35,8 @@ pub struct Variant<'a> {
     pub path: Option<&'a Ident>,
     pub attrs: Attrs,
     pub fields: Vec<Field<'a>>,
-    /// A unit variant: its pattern needs no `{ .. }`.
+    /// A unit variant, matched on its path alone (`expand::text_pattern`). Never set for a
+    /// struct, whose pattern keeps `{ .. }`.
     pub unit: bool,
     /// The text of a constant `#[error("...")]` (thiserror's), which then is the variant's
     /// `Display`: the bodies can write it without formatting.
@@ -57,7 +58,8 @@ impl<'a> Variant<'a> {
         ident: &'a Ident,
         path: Option<&'a Ident>,
         attrs: Attrs,
-        (fields, unit): (Vec<Field<'a>>, bool),
+        fields: Vec<Field<'a>>,
+        unit: bool,
         display: Option<String>,
     ) -> Self {
         let (name, text) = name_and_text(ident);
@@ -85,10 +87,8 @@ impl<'a> Input<'a> {
                         &variant.ident,
                         Some(&variant.ident),
                         attr::parse(cx, &variant.attrs, Place::Variant),
-                        (
-                            fields(cx, &variant.fields),
-                            matches!(variant.fields, syn::Fields::Unit),
-                        ),
+                        fields(cx, &variant.fields),
+                        matches!(variant.fields, syn::Fields::Unit),
                         constant_display(&variant.attrs),
                     ));
                 }
@@ -100,10 +100,8 @@ impl<'a> Input<'a> {
                     &node.ident,
                     None,
                     attrs.clone(),
-                    (
-                        fields(cx, &data.fields),
-                        matches!(data.fields, syn::Fields::Unit),
-                    ),
+                    fields(cx, &data.fields),
+                    false,
                     constant_display(&node.attrs),
                 );
                 (attrs, Shape::Struct(variant))
@@ -139,19 +137,21 @@ impl<'a> Input<'a> {
                         &variant.ident,
                         Some(&variant.ident),
                         attr::parse_text(cx, &variant.attrs, Place::Variant)?,
-                        (fast_fields(cx, &variant.fields)?, variant.unit),
+                        fast_fields(cx, &variant.fields)?,
+                        variant.unit,
                         fast::display(&variant.attrs)?,
                     ));
                 }
                 (container, Shape::Enum(out))
             }
-            fast::Data::Struct(fields, unit) => {
+            fast::Data::Struct(fields) => {
                 let attrs = attr::parse_text(cx, &node.attrs, Place::Struct)?;
                 let variant = Variant::new(
                     &node.ident,
                     None,
                     attrs.clone(),
-                    (fast_fields(cx, fields)?, *unit),
+                    fast_fields(cx, fields)?,
+                    false,
                     fast::display(&node.attrs)?,
                 );
                 (attrs, Shape::Struct(variant))

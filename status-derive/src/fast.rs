@@ -30,8 +30,7 @@ pub struct Node {
 
 pub enum Data {
     Enum(Vec<Variant>),
-    /// The fields, and whether it is a unit struct.
-    Struct(Vec<Field>, bool),
+    Struct(Vec<Field>),
 }
 
 pub struct Variant {
@@ -77,7 +76,7 @@ pub fn parse(tokens: TokenStream) -> Option<Node> {
                 }
             }
         }
-        Data::Struct(fields, _) => {
+        Data::Struct(fields) => {
             for field in fields {
                 fill(&mut field.attrs)?;
             }
@@ -225,13 +224,13 @@ fn walk(tokens: TokenStream, batch: &mut Batch) -> Option<Node> {
     } else if keyword == "struct" {
         match trees.next()? {
             TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => {
-                Data::Struct(fields(g.stream(), true, batch)?, false)
+                Data::Struct(fields(g.stream(), true, batch)?)
             }
             TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis => {
                 punct(trees.next(), ';')?;
-                Data::Struct(fields(g.stream(), false, batch)?, false)
+                Data::Struct(fields(g.stream(), false, batch)?)
             }
-            TokenTree::Punct(p) if p.as_char() == ';' => Data::Struct(Vec::new(), true),
+            TokenTree::Punct(p) if p.as_char() == ';' => Data::Struct(Vec::new()),
             _ => return None,
         }
     } else {
