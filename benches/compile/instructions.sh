@@ -34,22 +34,27 @@ if [ -n "${STATUS_CG_WRAP:-}" ]; then
         [ "$prev" = "--crate-type" ] && kind="$arg"
         prev="$arg"
     done
+    # rustc under callgrind, its profile written to $1 (/dev/null for none); prints the count
+    # and returns rustc's status. rustc's own stderr stays cargo's.
+    counted() {
+        local profile="$1" log status=0
+        shift
+        log="$(mktemp "$out/valgrind.XXXXXX")"
+        valgrind --tool=callgrind --callgrind-out-file="$profile" --log-file="$log" \
+            "$rustc" "$@" || status=$?
+        grep -o 'Collected : [0-9]*' "$log" | awk '{print $3}'
+        rm -f "$log"
+        return $status
+    }
+    status=0
     if [ -n "${CG_CRATE:-}" ] && [ "$crate" = "$CG_CRATE" ]; then
-        status=0
-        valgrind --tool=callgrind --callgrind-out-file="$out/out.$crate.%p" \
-            "$rustc" "$@" 2> "$out/valgrind.$crate.log" || status=$?
-        grep -o 'Collected : [0-9]*' "$out/valgrind.$crate.log" | awk '{print $3}' >> "$out/ir.$crate"
+        counted "$out/out.$crate.%p" "$@" >> "$out/ir.$crate" || status=$?
         exit $status
     fi
     # `___` is cargo's query of the compiler's settings, not a compile.
     if [ -n "${COLD_LOG:-}" ] && [ -n "$crate" ] && [ "$crate" != "___" ]; then
-        log="$(mktemp "$out/valgrind.XXXXXX")"
-        status=0
-        valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$log" \
-            "$rustc" "$@" || status=$?
-        ir="$(grep -o 'Collected : [0-9]*' "$log" | awk '{print $3}')"
+        ir="$(counted /dev/null "$@")" || status=$?
         printf '%s %s %s\n' "$crate" "${kind:-lib}" "$ir" >> "$COLD_LOG"
-        rm -f "$log"
         exit $status
     fi
     exec "$rustc" "$@"
