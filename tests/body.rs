@@ -353,3 +353,160 @@ fn arms_of_one_kind_still_serialize_their_fields() {
         r#"{"error":"bad pair","code":"BAD","x":1,"y":2}"#
     );
 }
+
+macro_rules! Id {
+    () => {
+        u64
+    };
+}
+
+/// Variants exposing a field of the same name and type share one arm of the expansion's
+/// `match` (an or-pattern): each still sends its own value. A field of another type, or
+/// another member, or a type with a macro in it, keeps an arm of its own.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Shared {
+    #[error("a")]
+    #[status(422)]
+    AA {
+        #[status(expose)]
+        id: u64,
+    },
+    #[error("b")]
+    #[status(409)]
+    BB {
+        other: u8,
+        #[status(expose)]
+        id: u64,
+    },
+    #[error("c")]
+    #[status(422)]
+    CC {
+        #[status(expose)]
+        id: String,
+    },
+    #[error("d")]
+    #[status(404)]
+    DD(#[status(expose = "id")] u64),
+    #[error("e")]
+    #[status(422)]
+    EE {
+        #[status(expose)]
+        id: u64,
+    },
+    #[error("f")]
+    #[status(400)]
+    FF {
+        #[status(expose)]
+        id: Id!(),
+    },
+    #[error("g")]
+    #[status(400)]
+    GG {
+        #[status(expose)]
+        id: Id!(),
+    },
+}
+
+/// The same with types the one printed text of them does not cut (a lifetime): each type
+/// is printed alone.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum SharedBorrowed {
+    #[error("a")]
+    #[status(422)]
+    AA {
+        #[status(expose)]
+        id: &'static str,
+    },
+    #[error("b")]
+    #[status(422)]
+    BB {
+        #[status(expose)]
+        id: &'static str,
+    },
+    #[error("c")]
+    #[status(422)]
+    CC {
+        #[status(expose)]
+        id: u64,
+    },
+}
+
+#[test]
+fn variants_sharing_an_arm_each_send_their_own_field() {
+    let bodies = [
+        Shared::AA { id: 1 },
+        Shared::BB { other: 9, id: 2 },
+        Shared::CC { id: "three".into() },
+        Shared::DD(4),
+        Shared::EE { id: 5 },
+        Shared::FF { id: 6 },
+        Shared::GG { id: 7 },
+    ]
+    .map(|e| json(&e.body()));
+    assert_eq!(
+        bodies,
+        [
+            r#"{"error":"a","code":"AA","id":1}"#,
+            r#"{"error":"b","code":"BB","id":2}"#,
+            r#"{"error":"c","code":"CC","id":"three"}"#,
+            r#"{"error":"d","code":"DD","id":4}"#,
+            r#"{"error":"e","code":"EE","id":5}"#,
+            r#"{"error":"f","code":"FF","id":6}"#,
+            r#"{"error":"g","code":"GG","id":7}"#,
+        ]
+    );
+    assert_eq!(
+        json(&Shared::EE { id: 5 }.problem()),
+        r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"e","code":"EE","id":5}"#
+    );
+    let borrowed = [
+        SharedBorrowed::AA { id: "one" },
+        SharedBorrowed::BB { id: "two" },
+        SharedBorrowed::CC { id: 3 },
+    ]
+    .map(|e| json(&e.body()));
+    assert_eq!(
+        borrowed,
+        [
+            r#"{"error":"a","code":"AA","id":"one"}"#,
+            r#"{"error":"b","code":"BB","id":"two"}"#,
+            r#"{"error":"c","code":"CC","id":3}"#,
+        ]
+    );
+}
+
+/// 40 variants exposing the same field: more than one shared arm takes (32).
+macro_rules! many {
+    ($($variant:ident)*) => {
+        #[derive(Debug, thiserror::Error, ApiError)]
+        pub enum Many {
+            $(
+                #[error("many")]
+                #[status(422)]
+                $variant {
+                    #[status(expose)]
+                    id: u64,
+                },
+            )*
+        }
+
+        const MANY: &[fn(u64) -> Many] = &[$(|id| Many::$variant { id }),*];
+    };
+}
+
+many!(
+    V0 V1 V2 V3 V4 V5 V6 V7 V8 V9 V10 V11 V12 V13 V14 V15 V16 V17 V18 V19
+    V20 V21 V22 V23 V24 V25 V26 V27 V28 V29 V30 V31 V32 V33 V34 V35 V36 V37 V38 V39
+);
+
+#[test]
+fn more_variants_than_one_shared_arm_takes_each_send_their_own_field() {
+    assert_eq!(MANY.len(), 40);
+    for (i, make) in MANY.iter().enumerate() {
+        let id = 100 + i as u64;
+        assert_eq!(
+            json(&make(id).body()),
+            format!(r#"{{"error":"many","code":"V{i}","id":{id}}}"#)
+        );
+    }
+}

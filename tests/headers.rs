@@ -129,3 +129,53 @@ fn header_values_debug_as_the_text_they_send() {
     );
     assert_eq!(format!("{:?}", HeaderValue::Display(&42)), r#""42""#);
 }
+
+/// Variants taking a header from a field of the same name and type share one arm of the
+/// expansion's `match`; each still sends its own value.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Quota {
+    #[error("minute")]
+    #[status(409)]
+    Minute {
+        #[status(header = "X-RateLimit-Remaining")]
+        left: u32,
+    },
+    #[error("hour")]
+    #[status(409)]
+    Hour {
+        #[status(header = "X-RateLimit-Remaining")]
+        left: u32,
+    },
+    #[error("day")]
+    #[status(409)]
+    Day {
+        #[status(header = "X-RateLimit-Remaining")]
+        left: u64,
+    },
+    #[error("week")]
+    #[status(409)]
+    Week {
+        #[status(header = "X-RateLimit-Reset")]
+        left: u32,
+    },
+}
+
+#[test]
+fn variants_sharing_a_header_arm_each_send_their_own_value() {
+    let sent = [
+        Quota::Minute { left: 1 },
+        Quota::Hour { left: 2 },
+        Quota::Day { left: 3 },
+        Quota::Week { left: 4 },
+    ]
+    .map(|e| collect_headers(&e));
+    assert_eq!(
+        sent,
+        [
+            [("X-RateLimit-Remaining", "1".to_owned())],
+            [("X-RateLimit-Remaining", "2".to_owned())],
+            [("X-RateLimit-Remaining", "3".to_owned())],
+            [("X-RateLimit-Reset", "4".to_owned())],
+        ]
+    );
+}

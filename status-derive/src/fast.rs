@@ -90,14 +90,14 @@ pub fn parse(tokens: TokenStream) -> Option<Node> {
 /// to the compiler and a copy of its stream, twice over through proc-macro2; at 1,000
 /// variants, 2,250 of them.
 #[derive(Default)]
-struct Batch {
+pub struct Batch {
     groups: TokenStream,
     count: usize,
 }
 
 impl Batch {
     /// Takes the group; its place in the node is an empty text until [`Batch::texts`].
-    fn push(&mut self, group: proc_macro2::Group) -> String {
+    pub fn push(&mut self, group: proc_macro2::Group) -> String {
         // One tree at a time: proc-macro2 holds them until the stream is read, and this
         // `extend` is one the macro already compiles (see `ty`).
         self.groups.extend([TokenTree::Group(group)]);
@@ -106,7 +106,7 @@ impl Batch {
     }
 
     /// The text inside each group's brackets, in order.
-    fn texts(self) -> Option<Vec<String>> {
+    pub fn texts(self) -> Option<Vec<String>> {
         if self.count == 0 {
             return Some(Vec::new());
         }
