@@ -589,79 +589,82 @@ const SHARED_ARM: usize = 32;
 fn shared_arms(bodies: &[Option<ArmBody>]) -> (Vec<Vec<usize>>, Vec<bool>) {
     let mut shared: Vec<Vec<usize>> = vec![Vec::new(); bodies.len()];
     let mut taken = vec![false; bodies.len()];
-    // The calls by callee, name and binding; only those with a twin need their types.
-    let mut keys: Vec<String> = Vec::with_capacity(bodies.len());
+    // The calls by binding and name (one method's calls have one callee), in classes; only
+    // the calls of a class of two or more need their types.
+    let mut classes: Vec<Vec<usize>> = Vec::new();
     let mut by_key: Map<String, usize> = Map::default();
-    let mut twins = 0;
     let mut i = 0;
     while i < bodies.len() {
-        let mut key = String::new();
         if let Some(ArmBody::Call(call)) = &bodies[i] {
-            key.push_str(call.callee);
+            let mut key = binding_name(call.field);
             key.push('\0');
             key.push_str(call.name);
-            key.push('\0');
-            key.push_str(&binding_name(call.field));
-            let count = by_key.entry(key.clone()).or_insert(0);
-            *count += 1;
-            if *count == 2 {
-                twins += 1;
+            let next = classes.len();
+            let class = *by_key.entry(key).or_insert(next);
+            if class == next {
+                classes.push(Vec::new());
+            }
+            classes[class].push(i);
+        }
+        i += 1;
+    }
+    // Their types' texts, printed in one call to the compiler, class by class.
+    let mut batch = Batch::default();
+    let mut typed: Vec<&Field> = Vec::new();
+    for class in &classes {
+        if class.len() > 1 {
+            for &i in class {
+                if let Some(ArmBody::Call(call)) = &bodies[i] {
+                    batch.push(Group::new(
+                        Delimiter::Bracket,
+                        call.field.ty.to_token_stream(),
+                    ));
+                    typed.push(call.field);
+                }
             }
         }
-        keys.push(key);
-        i += 1;
     }
-    if twins == 0 {
+    if typed.is_empty() {
         return (shared, taken);
-    }
-    // Their types' texts, printed in one call to the compiler.
-    let mut batch = Batch::default();
-    let mut typed: Vec<usize> = Vec::new();
-    let mut i = 0;
-    while i < bodies.len() {
-        if let Some(ArmBody::Call(call)) = &bodies[i]
-            && by_key.get(&keys[i]).copied().unwrap_or(0) > 1
-        {
-            let ty = Group::new(Delimiter::Bracket, call.field.ty.to_token_stream());
-            batch.push(ty);
-            typed.push(i);
-        }
-        i += 1;
     }
     // A type with a lifetime or a char in it does not cut: each printed alone.
     let types = match batch.texts() {
         Some(types) => types,
         None => {
             let mut types = Vec::with_capacity(typed.len());
-            for &i in &typed {
-                if let Some(ArmBody::Call(call)) = &bodies[i] {
-                    types.push(call.field.ty.to_token_stream().to_string());
-                }
+            for field in &typed {
+                types.push(field.ty.to_token_stream().to_string());
             }
             types
         }
     };
-    // Each call with its first twin of the same type, up to `SHARED_ARM` an arm.
-    let mut first: Map<String, usize> = Map::default();
-    let mut j = 0;
-    while j < typed.len() {
-        let i = typed[j];
-        let ty = &types[j];
-        j += 1;
-        if ty.contains('!') {
+    // In each class, each call with the first one of the same type, up to `SHARED_ARM` an
+    // arm. A class rarely holds more than one type: its open arms are searched in order.
+    let mut ty = 0;
+    for class in &classes {
+        if class.len() < 2 {
             continue;
         }
-        let mut key = std::mem::take(&mut keys[i]);
-        key.push('\0');
-        key.push_str(ty);
-        let slot = first.entry(key).or_insert(i);
-        if *slot != i {
-            if shared[*slot].len() + 1 == SHARED_ARM {
-                *slot = i;
+        // Each open arm's type (an index into `types`) and first call.
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        for &i in class {
+            let this = ty;
+            ty += 1;
+            if types[this].contains('!') {
                 continue;
             }
-            shared[*slot].push(i);
-            taken[i] = true;
+            let mut k = 0;
+            while k < open.len() && types[open[k].0] != types[this] {
+                k += 1;
+            }
+            if k == open.len() {
+                open.push((this, i));
+            } else if shared[open[k].1].len() + 1 == SHARED_ARM {
+                open[k].1 = i;
+            } else {
+                shared[open[k].1].push(i);
+                taken[i] = true;
+            }
         }
     }
     (shared, taken)
