@@ -1,6 +1,7 @@
 //! Code generation, from the checked model only.
 
 use std::fmt::Write as _;
+use std::hash::BuildHasherDefault;
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -521,7 +522,7 @@ fn field_arms<'a>(
             Kind::Transparent(_) => None,
         });
     }
-    let (shared, taken) = shared_arms(&bodies);
+    let shared = shared_arms(&bodies);
 
     // The arms appended as they come, each as one stream (see `template::append`).
     let mut arms = TokenStream::new();
@@ -540,16 +541,18 @@ fn field_arms<'a>(
             }
             (Kind::Own(_), Some(ArmBody::Call(call))) => {
                 covered += 1;
-                if taken[i] {
+                if shared.lead[i] != i {
                     i += 1;
                     continue;
                 }
                 text_pattern(&mut text, input, m.variant, &[call.field]);
-                for &other in &shared[i] {
+                let mut other = shared.next[i];
+                while other != NONE {
                     if let Some(ArmBody::Call(twin)) = &bodies[other] {
                         text.str(" | ");
                         text_pattern(&mut text, input, mappings[other].variant, &[twin.field]);
                     }
+                    other = shared.next[other];
                 }
                 text.str(" => ");
                 text.str(call.callee);
@@ -584,90 +587,143 @@ fn field_arms<'a>(
 /// The most variants one shared arm of [`field_arms`] takes.
 const SHARED_ARM: usize = 32;
 
-/// For each body, the later variants whose arm it takes (see [`field_arms`]), and whether
-/// another arm takes its own.
-fn shared_arms(bodies: &[Option<ArmBody>]) -> (Vec<Vec<usize>>, Vec<bool>) {
-    let mut shared: Vec<Vec<usize>> = vec![Vec::new(); bodies.len()];
-    let mut taken = vec![false; bodies.len()];
-    // The calls by binding and name (one method's calls have one callee), in classes; only
-    // the calls of a class of two or more need their types.
-    let mut classes: Vec<Vec<usize>> = Vec::new();
-    let mut by_key: Map<String, usize> = Map::default();
+/// No index: the end of a list in [`Arms`].
+const NONE: usize = usize::MAX;
+
+/// Which calls share an arm (see [`field_arms`]), as lists through indices of the bodies:
+/// `lead[i]` is the call whose arm call `i` is in (`i` itself for an arm's first call,
+/// [`NONE`] for a body that is no call), and `next[i]` the arm's call after `i`.
+///
+/// Vectors of `usize` and slices throughout, no `Vec<Vec<_>>` or tuples: each new type of
+/// vector is a dozen generic instances in the macro's own build (LLVM compiles each), and
+/// `Vec<usize>` and the map's `get` and `insert` are ones the macro already has.
+struct Arms {
+    lead: Vec<usize>,
+    next: Vec<usize>,
+}
+
+fn shared_arms(bodies: &[Option<ArmBody>]) -> Arms {
+    let n = bodies.len();
+    let mut arms = Arms {
+        lead: vec![NONE; n],
+        next: vec![NONE; n],
+    };
+    // Per call: the first call of its class (same binding and name; one method's calls
+    // have one callee), the class's next call, and (for a first) its last call and size.
+    let mut class: Vec<usize> = vec![NONE; n];
+    let mut class_next: Vec<usize> = vec![NONE; n];
+    let mut class_last: Vec<usize> = vec![NONE; n];
+    let mut class_size: Vec<usize> = vec![0; n];
+    let (lead, next) = (&mut arms.lead[..], &mut arms.next[..]);
+    let (class, class_next) = (&mut class[..], &mut class_next[..]);
+    let (class_last, class_size) = (&mut class_last[..], &mut class_size[..]);
+    let mut by_key: Map<String, usize> =
+        Map::with_capacity_and_hasher(0, BuildHasherDefault::default());
+    let mut twins = false;
     let mut i = 0;
-    while i < bodies.len() {
+    while i < n {
         if let Some(ArmBody::Call(call)) = &bodies[i] {
+            lead[i] = i;
             let mut key = binding_name(call.field);
             key.push('\0');
             key.push_str(call.name);
-            let next = classes.len();
-            let class = *by_key.entry(key).or_insert(next);
-            if class == next {
-                classes.push(Vec::new());
+            if let Some(&first) = by_key.get(key.as_str()) {
+                class[i] = first;
+                class_next[class_last[first]] = i;
+                class_last[first] = i;
+                class_size[first] += 1;
+                twins = true;
+            } else {
+                by_key.insert(key, i);
+                class[i] = i;
+                class_last[i] = i;
+                class_size[i] = 1;
             }
-            classes[class].push(i);
         }
         i += 1;
     }
-    // Their types' texts, printed in one call to the compiler, class by class.
-    let mut batch = Batch::default();
-    let mut typed: Vec<&Field> = Vec::new();
-    for class in &classes {
-        if class.len() > 1 {
-            for &i in class {
-                if let Some(ArmBody::Call(call)) = &bodies[i] {
-                    batch.push(Group::new(
-                        Delimiter::Bracket,
-                        call.field.ty.to_token_stream(),
-                    ));
-                    typed.push(call.field);
-                }
-            }
-        }
+    if !twins {
+        return arms;
     }
-    if typed.is_empty() {
-        return (shared, taken);
+    // The types of the calls in classes of two or more, printed in one call to the compiler.
+    let mut batch = Batch::default();
+    let mut type_of: Vec<usize> = vec![NONE; n];
+    let type_of = &mut type_of[..];
+    let mut typed = 0;
+    let mut i = 0;
+    while i < n {
+        if let Some(ArmBody::Call(call)) = &bodies[i]
+            && class_size[class[i]] > 1
+        {
+            batch.push(Group::new(
+                Delimiter::Bracket,
+                call.field.ty.to_token_stream(),
+            ));
+            type_of[i] = typed;
+            typed += 1;
+        }
+        i += 1;
     }
     // A type with a lifetime or a char in it does not cut: each printed alone.
     let types = match batch.texts() {
         Some(types) => types,
         None => {
-            let mut types = Vec::with_capacity(typed.len());
-            for field in &typed {
-                types.push(field.ty.to_token_stream().to_string());
+            let mut types = Vec::new();
+            let mut i = 0;
+            while i < n {
+                if let Some(ArmBody::Call(call)) = &bodies[i]
+                    && type_of[i] != NONE
+                {
+                    types.push(call.field.ty.to_token_stream().to_string());
+                }
+                i += 1;
             }
             types
         }
     };
-    // In each class, each call with the first one of the same type, up to `SHARED_ARM` an
-    // arm. A class rarely holds more than one type: its open arms are searched in order.
-    let mut ty = 0;
-    for class in &classes {
-        if class.len() < 2 {
-            continue;
+    // Each call joins the first arm of its class of the same type that has room, up to
+    // `SHARED_ARM` calls: the class's earlier calls that lead an arm, searched in order (a
+    // class rarely holds more than one type).
+    let mut arm_size: Vec<usize> = vec![1; n];
+    let arm_size = &mut arm_size[..];
+    let mut arm_last: Vec<usize> = vec![NONE; n];
+    let arm_last = &mut arm_last[..];
+    let mut i = 0;
+    while i < n {
+        if type_of[i] != NONE && !has_macro(&types[type_of[i]]) {
+            arm_last[i] = i;
+            let mut j = class[i];
+            while j != i {
+                if lead[j] == j
+                    && arm_size[j] < SHARED_ARM
+                    && type_of[j] != NONE
+                    && types[type_of[j]] == types[type_of[i]]
+                {
+                    lead[i] = j;
+                    next[arm_last[j]] = i;
+                    arm_last[j] = i;
+                    arm_size[j] += 1;
+                    break;
+                }
+                j = class_next[j];
+            }
         }
-        // Each open arm's type (an index into `types`) and first call.
-        let mut open: Vec<(usize, usize)> = Vec::new();
-        for &i in class {
-            let this = ty;
-            ty += 1;
-            if types[this].contains('!') {
-                continue;
-            }
-            let mut k = 0;
-            while k < open.len() && types[open[k].0] != types[this] {
-                k += 1;
-            }
-            if k == open.len() {
-                open.push((this, i));
-            } else if shared[open[k].1].len() + 1 == SHARED_ARM {
-                open[k].1 = i;
-            } else {
-                shared[open[k].1].push(i);
-                taken[i] = true;
-            }
-        }
+        i += 1;
     }
-    (shared, taken)
+    arms
+}
+
+/// Whether a type's printed text has a macro in it (a `!`).
+fn has_macro(ty: &str) -> bool {
+    let bytes = ty.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'!' {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Rust text with, here and there, an identifier that keeps a user's span: a field's
