@@ -1259,26 +1259,28 @@ mod tests {
         let entry = |binding: &str, name: &str| {
             format!("=> __s :: SerializeMap :: serialize_entry (__map , \"{name}\" , {binding}) ,")
         };
+        // An arm: its patterns, then the call on `binding` under the exposed `name`.
+        let arm = |patterns: &str, binding: &str, name: &str| {
+            format!("{patterns} {}", entry(binding, name))
+        };
         let (id, zero) = ("__field_id", "__field0");
         assert_eq!(
             fields_match(&out),
             [
-                "match self {",
-                "E :: Aa { id : __field_id , .. } | E :: Bb { id : __field_id , .. } |",
-                "E :: Ee { id : __field_id , .. }",
-                &entry(id, "id"),
+                "match self {".to_owned(),
+                arm(
+                    "E :: Aa { id : __field_id , .. } | E :: Bb { id : __field_id , .. } | \
+                     E :: Ee { id : __field_id , .. }",
+                    id,
+                    "id",
+                ),
                 // Another type, another member, a type with a macro, another name.
-                "E :: Cc { id : __field_id , .. }",
-                &entry(id, "id"),
-                "E :: Dd { 0 : __field0 , .. }",
-                &entry(zero, "id"),
-                "E :: Ff { id : __field_id , .. }",
-                &entry(id, "id"),
-                "E :: Gg { id : __field_id , .. }",
-                &entry(id, "id"),
-                "E :: Hh { id : __field_id , .. }",
-                &entry(id, "n"),
-                "}",
+                arm("E :: Cc { id : __field_id , .. }", id, "id"),
+                arm("E :: Dd { 0 : __field0 , .. }", zero, "id"),
+                arm("E :: Ff { id : __field_id , .. }", id, "id"),
+                arm("E :: Gg { id : __field_id , .. }", id, "id"),
+                arm("E :: Hh { id : __field_id , .. }", id, "n"),
+                "}".to_owned(),
             ]
             .join(" ")
         );
