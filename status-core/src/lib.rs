@@ -26,6 +26,8 @@ mod body;
 mod catalog;
 #[cfg(feature = "contract")]
 pub mod contract;
+#[doc(hidden)]
+pub mod grammar;
 mod header;
 #[cfg(feature = "http")]
 pub mod http;
@@ -63,7 +65,8 @@ pub mod __private {
     pub use ::serde_core::ser::SerializeMap;
 
     pub use crate::__impl_utoipa;
-    pub use crate::catalog::{ConstMessage, duplicate_code, packed};
+    pub use crate::catalog::packed::packed;
+    pub use crate::catalog::unique::{ConstMessage, duplicate_code};
     pub use crate::{__impl_actix, __impl_adapters, __impl_axum};
     #[cfg(feature = "utoipa")]
     pub use ::utoipa;

@@ -258,7 +258,9 @@ mod imp {
         let info = &row.info;
         let message = match info.message {
             MessageSource::Fixed(text) => text,
-            MessageSource::Display | MessageSource::Reason => info.reason,
+            MessageSource::Display | MessageSource::Reason | MessageSource::Template(_) => {
+                info.reason
+            }
         };
         let mut body = Map::new();
         match catalog.format() {

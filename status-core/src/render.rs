@@ -52,6 +52,7 @@ impl Catalog {
                 MessageSource::Display => "`Display`".to_owned(),
                 MessageSource::Reason => "reason phrase".to_owned(),
                 MessageSource::Fixed(text) => format!("\"{}\"", markdown_cell(text)),
+                MessageSource::Template(text) => format!("template \"{}\"", markdown_cell(text)),
             };
             let _ = writeln!(
                 out,
@@ -130,6 +131,11 @@ fn json_row(out: &mut String, row: &Row) {
         MessageSource::Reason => out.push_str("\"reason\""),
         MessageSource::Fixed(text) => {
             out.push_str("{\n        \"fixed\": ");
+            json_str(out, text);
+            out.push_str("\n      }");
+        }
+        MessageSource::Template(text) => {
+            out.push_str("{\n        \"template\": ");
             json_str(out, text);
             out.push_str("\n      }");
         }
@@ -265,6 +271,11 @@ impl Serialize for MessageSource {
             MessageSource::Fixed(text) => {
                 let mut map = serializer.serialize_map(Some(1))?;
                 map.serialize_entry("fixed", text)?;
+                map.end()
+            }
+            MessageSource::Template(text) => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("template", text)?;
                 map.end()
             }
         }

@@ -928,7 +928,7 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
         }
         out.str("],");
     }
-    out.str("])");
+    out.str("], &[])");
     out.finish()
 }
 
