@@ -1,11 +1,12 @@
 //! The [`ApiError`] trait: everything an HTTP layer needs to answer with an error.
 
-use core::fmt;
+use core::fmt::{self, Write as _};
 
 use serde_core::ser::SerializeMap;
 
 use crate::body::{Body, Problem};
 use crate::catalog::Entry;
+use crate::guard::{self, Escaped};
 use crate::status::Status;
 
 /// An error that knows its HTTP response: status, stable code, public message, headers and
@@ -66,6 +67,12 @@ pub trait ApiError: core::error::Error {
     /// The base URI of the RFC 9457 `type` member (`problem_type = "..."`); the `type` of a
     /// problem is this base followed by the code. `None` sends `"about:blank"`.
     const PROBLEM_TYPE: Option<&'static str> = None;
+
+    /// The longest header value, in bytes, that the adapters send from a field's `Display`
+    /// (`max_header_bytes = N` on the type; 8 KiB unless it says otherwise). A longer value
+    /// is dropped and logged, as an invalid one is: a client or proxy would reject the whole
+    /// response over it (many cap a header line at 8 KiB).
+    const MAX_HEADER_BYTES: usize = 8 * 1024;
 
     /// The status of this error: always 4xx or 5xx for a derived type.
     fn status(&self) -> Status;
@@ -156,6 +163,20 @@ pub enum Message<'a> {
     Static(&'static str),
     /// A value whose `Display` is the message, written straight into the output.
     Display(&'a dyn fmt::Display),
+    /// An error whose message is formatted from its fields (`message = "id {id} is
+    /// unknown"`), written straight into the output.
+    Format(&'a dyn FormatMessage),
+}
+
+/// Writes an error's public message from its fields: what the derive implements for a
+/// `message = "..."` with `{field}` in it, and [`Message::Format`] calls.
+pub trait FormatMessage {
+    /// Writes the message into `f`.
+    ///
+    /// # Errors
+    ///
+    /// Whatever writing to `f`, or a field's `Display`, returns.
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }
 
 impl fmt::Display for Message<'_> {
@@ -163,13 +184,16 @@ impl fmt::Display for Message<'_> {
         match self {
             Message::Static(text) => f.write_str(text),
             Message::Display(value) => fmt::Display::fmt(value, f),
+            Message::Format(value) => value.fmt_message(f),
         }
     }
 }
 
+/// The message as a quoted, escaped string, as `str`'s `Debug` writes it; a `Display`
+/// that fails ends it early.
 impl fmt::Debug for Message<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.to_string(), f)
+        fmt::Debug::fmt(&Escaped(self), f)
     }
 }
 
@@ -177,7 +201,8 @@ impl serde_core::Serialize for Message<'_> {
     fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Message::Static(text) => serializer.serialize_str(text),
-            Message::Display(value) => serializer.collect_str(value),
+            // A `Display` that fails is the serializer's error, not a panic.
+            Message::Display(_) | Message::Format(_) => guard::collect_str(serializer, self),
         }
     }
 }
@@ -200,16 +225,24 @@ impl fmt::Display for HeaderValue<'_> {
     }
 }
 
+/// The value as a quoted, escaped string, as `str`'s `Debug` writes it.
 impl fmt::Debug for HeaderValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.to_string(), f)
+        fmt::Debug::fmt(&Escaped(self), f)
     }
 }
 
 /// Collects the headers of `error` with their values rendered, in order: a convenience for
-/// tests and for adapters that need owned values.
+/// tests and for adapters that need owned values. A value whose `Display` fails is left
+/// out, as the adapters leave it out of a response. The values are not otherwise checked:
+/// the adapters check them (see [`http::response`](crate::http::response)).
 pub fn collect_headers<E: ApiError + ?Sized>(error: &E) -> Vec<(&'static str, String)> {
     let mut headers = Vec::new();
-    error.headers(&mut |name, value| headers.push((name, value.to_string())));
+    error.headers(&mut |name, value| {
+        let mut text = String::new();
+        if write!(text, "{value}").is_ok() {
+            headers.push((name, text));
+        }
+    });
     headers
 }

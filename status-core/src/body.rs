@@ -5,11 +5,17 @@ use core::fmt;
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::api_error::ApiError;
+use crate::guard::Fields;
 
 /// The plain body: `{"error": <public message>, "code": <code>, <exposed fields>…}`.
 ///
 /// Made by [`ApiError::body`]. It borrows the error and writes the message straight into
 /// the serializer, so serializing it allocates nothing beyond the output.
+///
+/// Serializing it never panics: a message whose `Display` fails, or an exposed field whose
+/// `Serialize` writes a failing `Display`, is the serializer's error
+/// (`"a Display implementation returned an error"`). The adapters then send the body
+/// without them (see [`http::response`](crate::http::response)).
 pub struct Body<'a, E: ?Sized>(&'a E);
 
 /// The RFC 9457 problem details body: `{"type", "title", "status", "detail", "code",
@@ -41,7 +47,7 @@ impl<E: ApiError> Serialize for Body<'_, E> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("error", &error.message())?;
         map.serialize_entry("code", error.code())?;
-        error.serialize_fields(&mut map)?;
+        error.serialize_fields(&mut Fields(&mut map))?;
         map.end()
     }
 }
@@ -59,7 +65,7 @@ impl<E: ApiError> Serialize for Problem<'_, E> {
         map.serialize_entry("status", &error.status().as_u16())?;
         map.serialize_entry("detail", &error.message())?;
         map.serialize_entry("code", code)?;
-        error.serialize_fields(&mut map)?;
+        error.serialize_fields(&mut Fields(&mut map))?;
         map.end()
     }
 }

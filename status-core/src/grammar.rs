@@ -294,6 +294,8 @@ const fn is_vchar_or_obs(b: u8) -> bool {
 /// date whose day name is its own.
 fn imf_fixdate(value: &str) -> Result<(), &'static str> {
     const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    // Sakamoto's month offsets, for the day of the week.
+    const OFFSETS: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
@@ -344,7 +346,6 @@ fn imf_fixdate(value: &str) -> Result<(), &'static str> {
         return Err("the time is HH:MM:SS, 00:00:00 to 23:59:60");
     }
     // Sakamoto's method: the day of the week of a Gregorian date, 0 for Sunday.
-    const OFFSETS: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     let y = if month < 2 { year + 399 } else { year + 400 };
     let computed = (y + y / 4 - y / 100 + y / 400 + OFFSETS[month] + day) % 7;
     if computed as usize != weekday {

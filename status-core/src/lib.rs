@@ -28,6 +28,8 @@ mod catalog;
 pub mod contract;
 #[doc(hidden)]
 pub mod grammar;
+#[cfg(feature = "runtime")]
+mod guard;
 mod header;
 #[cfg(feature = "http")]
 pub mod http;
@@ -40,7 +42,9 @@ mod status;
 mod wire;
 
 #[cfg(feature = "runtime")]
-pub use crate::api_error::{ApiError, Format, HeaderValue, Message, collect_headers};
+pub use crate::api_error::{
+    ApiError, Format, FormatMessage, HeaderValue, Message, collect_headers,
+};
 #[cfg(feature = "runtime")]
 pub use crate::body::{Body, Problem};
 #[cfg(feature = "runtime")]
@@ -87,7 +91,8 @@ pub mod __private {
     pub use ::axum_core as axum;
 
     pub use crate::{
-        ApiError, Entry, Format, HeaderValue, Message, MessageSource, Status, VariantInfo,
+        ApiError, Entry, Format, FormatMessage, HeaderValue, Message, MessageSource, Status,
+        VariantInfo,
     };
 
     /// What a generic type's exposed field must be: `Serialize`. The derive's `where`

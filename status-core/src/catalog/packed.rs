@@ -34,30 +34,30 @@ pub const fn packed<const N: usize>(
     const UNSET: Entry = Entry::Variant(VariantInfo::new("", Status::INTERNAL_SERVER_ERROR, ""));
     macro_rules! u16_at {
         ($at:expr) => {
-            (layout[$at] as u16 | (layout[$at + 1] as u16) << 8) as usize
+            layout[$at] as u16 | (layout[$at + 1] as u16) << 8
         };
     }
     let mut out = [UNSET; N];
     let mut i = 0;
     while i < N {
         let at = i * ROW;
-        let name = strings[u16_at!(at + 3)];
+        let name = strings[u16_at!(at + 3) as usize];
         if layout[at + 2] == 4 {
             out[i] = Entry::Transparent {
                 name,
-                inner: inners[u16_at!(at)],
+                inner: inners[u16_at!(at) as usize],
             };
             i += 1;
             continue;
         }
-        let code = u16_at!(at) as u16;
+        let code = u16_at!(at);
         let status = if code >= 100 && code <= 599 {
             Status(code)
         } else {
             Status::INTERNAL_SERVER_ERROR
         };
-        let reason = strings[u16_at!(at + 5)];
-        let known = strings[u16_at!(at + 9)];
+        let reason = strings[u16_at!(at + 5) as usize];
+        let known = strings[u16_at!(at + 9) as usize];
         let (message, text) = match layout[at + 2] {
             0 => (MessageSource::Display, None),
             1 => (MessageSource::Reason, Some(reason)),
@@ -69,7 +69,7 @@ pub const fn packed<const N: usize>(
             name,
             status,
             reason,
-            code: strings[u16_at!(at + 7)],
+            code: strings[u16_at!(at + 7) as usize],
             message,
             fields: lists[layout[at + 11] as usize],
             headers: lists[layout[at + 12] as usize],

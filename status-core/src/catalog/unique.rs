@@ -22,6 +22,8 @@ const SLOTS: usize = 2 * CAPACITY;
 /// pairwise comparison was quadratic and, at about 400 inner variants, ran into rustc's
 /// `long_running_const_eval` lint, which is an error by default.
 #[doc(hidden)]
+// Evaluated by the compiler, where there is no heap; 128 KiB at run time in a test.
+#[allow(clippy::large_stack_arrays)]
 pub const fn duplicate_code(catalog: &'static [Entry], type_name: &str) -> Option<ConstMessage> {
     let mut table = [0u32; SLOTS];
     let mut seen = 0;
