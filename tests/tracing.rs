@@ -142,9 +142,9 @@ async fn a_dropped_header_is_logged_at_warn_escaped() {
     assert_eq!(
         lines("code=BUSY"),
         [
-            "ERROR server error response status=503 code=BUSY error=busy for 10\r\nSet-Cookie: session=stolen seconds",
+            r"ERROR server error response status=503 code=BUSY error=busy for 10\r\nSet-Cookie: session=stolen seconds",
             concat!(
-                "WARN header not sent: the value holds CR, LF or another byte a header may not carry",
+                "WARN header not sent: the value holds CR, LF or another byte a field value may not carry",
                 r#" status=503 code=BUSY header=Retry-After value="10\r\nSet-Cookie: session=stolen""#,
             ),
         ]
@@ -197,7 +197,66 @@ fn a_body_that_cannot_be_serialized_is_logged_at_error() {
         lines("code=BROKEN_FIELD"),
         [
             "DEBUG client error response status=400 code=BROKEN_FIELD error=bad field",
-            "ERROR body not serializable; sending it without exposed fields status=400 code=BROKEN_FIELD error=cannot serialize this",
+            "ERROR body not serializable; sent with the reason phrase and without exposed fields status=400 code=BROKEN_FIELD error=cannot serialize this",
         ]
+    );
+}
+
+/// CWE-117: user input with CR or LF (a header value, an error's `Display`, a hand-written
+/// reason phrase) is recorded escaped, so no record holds a raw line break, on either
+/// framework; a failing `Display` is recorded, not a panic.
+#[tokio::test]
+async fn no_record_holds_a_raw_line_break() {
+    capture();
+    for addr in [support::axum_server(), support::actix_server()] {
+        for path in [
+            "/injection",
+            "/injection-other",
+            "/hostile/challenge",
+            "/hostile/reason",
+            "/hostile/display",
+        ] {
+            let _ = support::send(addr, "GET", path).await;
+        }
+    }
+    let all = lines("");
+    assert!(all.len() >= 20, "{all:#?}");
+    for line in &all {
+        assert!(!line.contains(['\r', '\n']), "a raw line break: {line:?}");
+    }
+    assert!(
+        all.iter()
+            .any(|line| line.contains(r"error=busy for 10\r\nSet-Cookie: session=stolen seconds")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(|line| line.contains(
+            r#"reason phrase not sent: it is not a valid reason-phrase (RFC 9112 §4) status=500 code=ROGUE reason="Oops\r\nSet-Cookie: reason=1""#
+        )),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .any(|line| line.contains("code=BAD_DISPLAY error=bad: half<Display failed>")),
+        "{all:#?}"
+    );
+}
+
+/// An error sent as 500 instead of its own status is logged at `error`, with why.
+#[test]
+fn a_replaced_status_is_logged_at_error() {
+    capture();
+    let error = support::Hostile::Challenge {
+        challenge: String::new(),
+    };
+    assert_eq!(status::http::response(&error).status(), 500);
+    let found = lines("code=CHALLENGE");
+    assert!(
+        found.contains(&"ERROR error response sent as 500 Internal Server Error: a 401 must send WWW-Authenticate (RFC 9110 §15.5.2), and it was not sent status=401 code=CHALLENGE error=who are you?".to_owned()),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(&r#"WARN header not sent: the value is empty, where it needs at least one challenge such as `Bearer` status=401 code=CHALLENGE header=WWW-Authenticate value="""#.to_owned()),
+        "{found:#?}"
     );
 }

@@ -78,15 +78,16 @@ macro_rules! __impl_actix {
     (impl [$($generics:tt)*] [$($ty:tt)*] where [$($preds:tt)*]) => {};
 }
 
-/// What the axum impl calls: [`crate::http::response`], with an axum body, and the IANA
-/// reason phrase for hyper's status line where the `http` crate's differs (413, 422) or is
-/// missing (an unregistered code with `reason = "..."`).
+/// What the axum impl calls: [`crate::http::response`], with an axum body, and the reason
+/// phrase for hyper's status line where the `http` crate's differs (413, 422) or is missing
+/// (an unregistered code with `reason = "..."`).
 #[cfg(feature = "axum")]
 pub fn axum_response<E: crate::ApiError>(error: &E) -> axum_core::response::Response {
-    let mut response = crate::http::response(error).map(axum_core::body::Body::from);
-    let reason = error.reason();
+    let wire = crate::wire::render(error);
+    let reason = wire.reason;
+    let mut response = wire.into_http().map(axum_core::body::Body::from);
     if response.status().canonical_reason() != Some(reason) {
-        // Not a valid reason phrase (from a hand-written impl): hyper's own is kept.
+        // Checked by `wire::render`: hyper takes it.
         if let Ok(phrase) = hyper::ext::ReasonPhrase::try_from(reason.as_bytes()) {
             response.extensions_mut().insert(phrase);
         }
@@ -94,10 +95,15 @@ pub fn axum_response<E: crate::ApiError>(error: &E) -> axum_core::response::Resp
     response
 }
 
-/// What the actix-web impl's `status_code` returns.
+/// What the actix-web impl's `status_code` returns: the status [`actix_response`] sends.
 #[cfg(feature = "actix-web")]
 pub fn actix_status<E: crate::ApiError>(error: &E) -> actix_web::http::StatusCode {
-    actix_status_code(error.status())
+    let status = error.status();
+    actix_status_code(if status.is_error() {
+        status
+    } else {
+        crate::Status::INTERNAL_SERVER_ERROR
+    })
 }
 
 /// actix-web's `StatusCode` (from `http` 0.2) for a [`crate::Status`].
@@ -108,7 +114,8 @@ fn actix_status_code(status: crate::Status) -> actix_web::http::StatusCode {
         .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-/// What the actix-web impl's `error_response` returns.
+/// What the actix-web impl's `error_response` returns: what [`crate::wire::render`] built,
+/// in actix-web's types.
 #[cfg(feature = "actix-web")]
 pub fn actix_response<E: crate::ApiError>(error: &E) -> actix_web::HttpResponse {
     use actix_web::http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
@@ -116,8 +123,8 @@ pub fn actix_response<E: crate::ApiError>(error: &E) -> actix_web::HttpResponse 
     let wire = crate::wire::render(error);
     let mut response =
         actix_web::HttpResponse::with_body(actix_status_code(wire.status), wire.body);
-    // The IANA phrase on the status line, not the `http` crate's (`&'static`, as actix needs).
-    response.head_mut().reason = Some(error.reason());
+    // Checked by `wire::render`, as hyper checks it for axum: actix-web writes it as it is.
+    response.head_mut().reason = Some(wire.reason);
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(wire.content_type));
     for (name, value) in wire.headers {

@@ -36,28 +36,44 @@ use crate::wire;
 /// it needs no dependency beyond `http`. No `content-length` is set: the server computes it
 /// from the body.
 ///
-/// A header whose value is not a valid field value (CR, LF or another control byte, from a
-/// field's `Display`) is not sent, and the status and body stay what they are: no header
-/// injection, no panic. So is a header whose name is not a field name, and a `content-type`,
-/// `content-length` or `transfer-encoding` the error names itself (the body is the
-/// adapter's). With the `tracing` feature each dropped header is logged at `warn`, and the
-/// error itself at `error` (5xx, with `Display` and `source()` chain) or `debug` (4xx).
+/// Whatever the error says, the response follows HTTP, and this never panics:
+///
+/// - a status that is not a 4xx or 5xx (a hand-written impl's 200, 204 or 304) is sent as
+///   500 Internal Server Error with the body of a 500 (its code kept), and logged;
+/// - a header is dropped (and logged) when its name is not a field name or is one the
+///   server owns (`Content-Type`, `Content-Length`, `Transfer-Encoding`, `Connection`,
+///   `Host`, `Content-Encoding`, …), when its value holds CR, LF or another control, is
+///   longer than [`ApiError::MAX_HEADER_BYTES`] (8 KiB unless the type says
+///   `max_header_bytes = N`), or does not fit its header's grammar (`WWW-Authenticate`,
+///   `Proxy-Authenticate`, `Retry-After`, `Allow`), or when its `Display` fails;
+/// - a 401, 405, 407 or 426 left without the header its status requires is sent as 500;
+/// - a message or exposed field whose `Display` fails: the body is sent with the reason
+///   phrase as message and without exposed fields.
+///
+/// With the `tracing` feature each of these is logged, and the error itself at `error` (5xx,
+/// with `Display` and `source()` chain) or `debug` (4xx), every value from the error escaped.
 pub fn response<E: ApiError>(error: &E) -> Response<Vec<u8>> {
-    let wire = wire::render(error);
-    let mut response = Response::new(wire.body);
-    *response.status_mut() = StatusCode::from(wire.status);
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(wire.content_type));
-    for (name, value) in wire.headers {
-        // Both checked by `wire::render`; a failure here is still dropped, never a panic.
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(&value),
-        ) {
-            headers.append(name, value);
+    wire::render(error).into_http()
+}
+
+impl wire::Wire {
+    /// This response as an `http` 1 response (the reason phrase is the adapter's to set).
+    pub(crate) fn into_http(self) -> Response<Vec<u8>> {
+        let mut response = Response::new(self.body);
+        *response.status_mut() = StatusCode::from(self.status);
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(self.content_type));
+        for (name, value) in self.headers {
+            // Both checked by `wire::render`; a failure here is still dropped, never a panic.
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_str(&value),
+            ) {
+                headers.append(name, value);
+            }
         }
+        response
     }
-    response
 }
 
 /// Lossless: every [`Status`] (`100..=599`) is a `StatusCode`.

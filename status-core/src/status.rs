@@ -93,6 +93,16 @@ impl Status {
         }
     }
 
+    /// The header a response with this status must carry, if any: `WWW-Authenticate` for
+    /// 401 (RFC 9110 §15.5.2), `Allow` for 405 (§15.5.6), `Proxy-Authenticate` for 407
+    /// (§15.5.8), `Upgrade` for 426 (§15.5.22).
+    pub const fn required_header(self) -> Option<&'static str> {
+        match registered(self.0) {
+            Some(entry) => entry.required_header,
+            None => None,
+        }
+    }
+
     /// The class of this status, from its first digit.
     pub const fn class(self) -> Class {
         match self.0 / 100 {

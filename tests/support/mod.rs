@@ -112,11 +112,115 @@ pub const SECRET: &str = "hunter2";
 /// The header value that tries to smuggle a second header into the response.
 pub const INJECTION: &str = "10\r\nSet-Cookie: session=stolen";
 
+/// A `Display` that writes a little, then fails on its own.
+#[derive(Debug)]
+pub struct FailingDisplay;
+
+impl std::fmt::Display for FailingDisplay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("half")?;
+        Err(std::fmt::Error)
+    }
+}
+
+/// A field whose `Serialize` writes a failing `Display` (as `collect_str` does).
+#[derive(Debug)]
+pub struct FailingSerialize;
+
+impl serde::Serialize for FailingSerialize {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&FailingDisplay)
+    }
+}
+
+/// A hand-written `ApiError` that says what it likes: any status, reason phrase and
+/// headers. The trait is public; the adapters must keep the wire correct anyway.
+#[derive(Debug)]
+pub struct Rogue {
+    pub status: u16,
+    pub reason: &'static str,
+    pub headers: Vec<(&'static str, String)>,
+}
+
+impl std::fmt::Display for Rogue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("rogue")
+    }
+}
+
+impl std::error::Error for Rogue {}
+
+impl ApiError for Rogue {
+    const CATALOG: &'static [status::Entry] = &[];
+
+    fn status(&self) -> status::Status {
+        status::Status::new(self.status).expect("100..=599")
+    }
+    fn code(&self) -> &'static str {
+        "ROGUE"
+    }
+    fn message(&self) -> status::Message<'_> {
+        status::Message::Display(self)
+    }
+    fn reason(&self) -> &'static str {
+        self.reason
+    }
+    fn headers(&self, visit: &mut dyn FnMut(&'static str, status::HeaderValue<'_>)) {
+        for (name, value) in &self.headers {
+            visit(name, status::HeaderValue::Display(value));
+        }
+    }
+}
+
+/// What an audit threw at the adapters: failing `Display`s, a hand-written impl's status,
+/// reason phrase and headers through `transparent`, field values a header may not take.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Hostile {
+    #[error("bad: {0}")]
+    #[status(400)]
+    BadDisplay(FailingDisplay),
+
+    #[error("bad field")]
+    #[status(422)]
+    BadField {
+        #[status(expose)]
+        field: FailingSerialize,
+    },
+
+    #[error(transparent)]
+    #[status(transparent)]
+    Rogue(Rogue),
+
+    #[error("who are you?")]
+    #[status(401)]
+    Challenge {
+        #[status(header = "WWW-Authenticate")]
+        challenge: String,
+    },
+
+    #[error("slow down")]
+    #[status(429)]
+    Big {
+        #[status(header = "X-Big")]
+        big: String,
+    },
+}
+
 /// The error each route of the test servers answers with.
 pub enum Fixture {
     Shop(ShopError),
     Payment(PaymentError),
     Layered(Layered<PaymentError>),
+    Hostile(Hostile),
+}
+
+/// A [`Hostile::Rogue`] with `status`, `reason` and `headers`.
+fn rogue(status: u16, reason: &'static str, headers: &[(&'static str, &str)]) -> Fixture {
+    Fixture::Hostile(Hostile::Rogue(Rogue {
+        status,
+        reason,
+        headers: headers.iter().map(|&(n, v)| (n, v.to_owned())).collect(),
+    }))
 }
 
 /// Every route both servers serve, with the error it fails with.
@@ -134,6 +238,18 @@ pub const ROUTES: &[&str] = &[
     "/problem",
     "/problem-5xx",
     "/generic",
+    "/hostile/display",
+    "/hostile/field",
+    "/hostile/reason",
+    "/hostile/101",
+    "/hostile/200",
+    "/hostile/204",
+    "/hostile/304",
+    "/hostile/framing",
+    "/hostile/challenge",
+    "/hostile/empty-challenge",
+    "/hostile/big",
+    "/hostile/big-retry",
 ];
 
 /// The error the route at `path` fails with.
@@ -163,6 +279,38 @@ pub fn fixture(path: &str) -> Fixture {
             Fixture::Payment(PaymentError::Gateway(format!("token {SECRET} rejected")))
         }
         "/generic" => Fixture::Layered(Layered::Inner(PaymentError::Gateway(SECRET.to_owned()))),
+        "/hostile/display" => Fixture::Hostile(Hostile::BadDisplay(FailingDisplay)),
+        "/hostile/field" => Fixture::Hostile(Hostile::BadField {
+            field: FailingSerialize,
+        }),
+        "/hostile/reason" => rogue(500, "Oops\r\nSet-Cookie: reason=1", &[]),
+        "/hostile/101" => rogue(101, "Switching Protocols", &[("Upgrade", "websocket")]),
+        "/hostile/200" => rogue(200, "OK", &[]),
+        "/hostile/204" => rogue(204, "No Content", &[]),
+        "/hostile/304" => rogue(304, "Not Modified", &[("ETag", "\"x\"")]),
+        "/hostile/framing" => rogue(
+            409,
+            "Conflict",
+            &[
+                ("Transfer-Encoding", "chunked"),
+                ("Content-Encoding", "gzip"),
+                ("Connection", "close"),
+                ("Host", "evil.example"),
+                ("Content-Length", "0"),
+                ("Upgrade", "h2c"),
+                ("X-Kept", "yes"),
+            ],
+        ),
+        "/hostile/challenge" => Fixture::Hostile(Hostile::Challenge {
+            challenge: "Bearer realm=\"a\"\r\nSet-Cookie: x=1".to_owned(),
+        }),
+        "/hostile/empty-challenge" => Fixture::Hostile(Hostile::Challenge {
+            challenge: String::new(),
+        }),
+        "/hostile/big" => Fixture::Hostile(Hostile::Big {
+            big: "x".repeat(10 << 20),
+        }),
+        "/hostile/big-retry" => rogue(503, "Service Unavailable", &[("Retry-After", "soon")]),
         _ => Fixture::Layered(Layered::Timeout),
     }
 }
@@ -182,6 +330,7 @@ async fn axum_fail(request: axum::extract::Request) -> axum::response::Response 
         Fixture::Shop(error) => error.into_response(),
         Fixture::Payment(error) => error.into_response(),
         Fixture::Layered(error) => error.into_response(),
+        Fixture::Hostile(error) => error.into_response(),
     }
 }
 
@@ -221,6 +370,7 @@ async fn actix_fail(
         Fixture::Shop(error) => error.into(),
         Fixture::Payment(error) => error.into(),
         Fixture::Layered(error) => error.into(),
+        Fixture::Hostile(error) => error.into(),
     })
 }
 
