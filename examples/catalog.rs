@@ -19,7 +19,10 @@ mod products;
 fn main() {
     let catalog = Catalog::of::<products::ApiFault>();
     if std::env::args().any(|arg| arg == "--json") {
-        println!("{}", catalog.to_json());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&catalog).expect("a catalog serializes")
+        );
     } else {
         print!("{}", catalog.to_markdown());
     }

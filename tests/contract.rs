@@ -109,7 +109,7 @@ fn passes_on_a_match_and_writes_only_what_changed() {
     let file = pin::<v1::UserError>("match");
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
-        Catalog::of::<v1::UserError>().to_json() + "\n"
+        serde_json::to_string_pretty(&Catalog::of::<v1::UserError>()).unwrap() + "\n"
     );
     let check = |mode| contract::check(&Catalog::of::<v1::UserError>(), &file, mode);
     assert_eq!(check(Mode::Check).unwrap(), Outcome::Matched);
@@ -146,7 +146,7 @@ fn a_rename_fails_with_a_diff() {
     // The file is left alone until the change is accepted.
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
-        Catalog::of::<v1::UserError>().to_json() + "\n"
+        serde_json::to_string_pretty(&Catalog::of::<v1::UserError>()).unwrap() + "\n"
     );
 }
 
@@ -228,7 +228,7 @@ fn overwrite_regenerates() {
     );
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
-        Catalog::of::<v2::UserError>().to_json() + "\n"
+        serde_json::to_string_pretty(&Catalog::of::<v2::UserError>()).unwrap() + "\n"
     );
     assert_eq!(
         contract::check(&Catalog::of::<v2::UserError>(), &file, Mode::Check).unwrap(),
@@ -250,15 +250,15 @@ fn a_missing_file_is_written_and_fails() {
     );
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
-        Catalog::of::<v1::UserError>().to_json() + "\n"
+        serde_json::to_string_pretty(&Catalog::of::<v1::UserError>()).unwrap() + "\n"
     );
 }
 
 #[test]
 fn the_file_may_be_reformatted() {
     let file = scratch("reformatted").join("user.json");
-    let compact: String = Catalog::of::<v1::UserError>()
-        .to_json()
+    let compact: String = serde_json::to_string_pretty(&Catalog::of::<v1::UserError>())
+        .unwrap()
         .lines()
         .map(str::trim)
         .collect();
@@ -275,15 +275,18 @@ fn an_unreadable_file_says_why() {
     for (text, reason) in [
         (
             "{\"name\": \"UserError\",\n  \"format\": ",
-            "unexpected end at line 2",
+            "EOF while parsing a value at line 2 column 12",
         ),
         ("[]", "the catalog is not an object"),
         (
             "{\"name\": \"X\", \"format\": \"plain\", \"problem_type\": null}",
             "`variants` is missing",
         ),
-        ("{} {}", "text after the JSON value at line 1"),
-        ("{\"a\": \"\\ud800\"}", "unpaired surrogate at line 1"),
+        ("{} {}", "trailing characters at line 1 column 4"),
+        (
+            "{\"a\": \"\\ud800\"}",
+            "unexpected end of hex escape at line 1 column 14",
+        ),
     ] {
         std::fs::write(&file, text).unwrap();
         let mismatch = mismatch::<v1::UserError>(&file);
@@ -432,7 +435,7 @@ fn assert_catalog_panics_with_the_diff() {
         assert!(result.is_ok());
         assert_eq!(
             std::fs::read_to_string(&file).unwrap(),
-            Catalog::of::<v2::UserError>().to_json() + "\n"
+            serde_json::to_string_pretty(&Catalog::of::<v2::UserError>()).unwrap() + "\n"
         );
         return;
     }

@@ -180,9 +180,31 @@ pub fn walk(catalog: &'static [Entry], visit: &mut dyn FnMut(&[&'static str], &V
 /// The catalog of one type, flattened: one [`Row`] per variant a client can receive,
 /// `transparent` variants replaced by the rows of their inner type.
 ///
-/// Made by [`Catalog::of`]; rendered by [`to_markdown`](Catalog::to_markdown) and
-/// [`to_json`](Catalog::to_json), or serialized with any `serde` serializer (the shape is
-/// the one `to_json` writes, so `serde_json::to_string_pretty(&catalog)` gives the same text).
+/// Made by [`Catalog::of`]; rendered as a Markdown table by
+/// [`to_markdown`](Catalog::to_markdown), or serialized with any `serde` serializer:
+/// `serde_json::to_string_pretty(&catalog)` gives the JSON a contract file keeps,
+///
+/// ```json
+/// {
+///   "name": "UserError",
+///   "format": "plain",
+///   "problem_type": null,
+///   "variants": [
+///     {
+///       "path": "NotFound",
+///       "code": "USER_NOT_FOUND",
+///       "status": 404,
+///       "reason": "Not Found",
+///       "message": "display",
+///       "fields": [],
+///       "headers": []
+///     }
+///   ]
+/// }
+/// ```
+///
+/// where `message` is `"display"`, `"reason"`, `{"fixed": "<text>"}` or `{"template":
+/// "<text>"}`.
 ///
 /// ```
 /// use status::{ApiError, Catalog};

@@ -27,6 +27,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use serde_json::{Map, Value};
+
 use crate::catalog::Catalog;
 use crate::status::Status;
 
@@ -298,7 +300,7 @@ impl std::error::Error for Mismatch {
 /// [`Mismatch::Created`] when the file did not exist (it has been written);
 /// [`Mismatch::Unreadable`] or [`Mismatch::Io`] when the file cannot be read or written.
 pub fn check(catalog: &Catalog, file: &Path, mode: Mode) -> Result<Outcome, Mismatch> {
-    let current = catalog.to_json() + "\n";
+    let current = text(catalog);
     let pinned = match fs::read_to_string(file) {
         Ok(text) => Some(text),
         Err(error) if error.kind() == io::ErrorKind::NotFound => None,
@@ -333,12 +335,11 @@ pub fn check(catalog: &Catalog, file: &Path, mode: Mode) -> Result<Outcome, Mism
                 file: file.to_owned(),
                 reason,
             };
-            let pinned = json::parse(&pinned)
+            let pinned = serde_json::from_str(&pinned)
+                .map_err(|error: serde_json::Error| error.to_string())
                 .and_then(|value| Pinned::from_json(&value))
                 .map_err(unreadable)?;
-            let now = json::parse(&current)
-                .and_then(|value| Pinned::from_json(&value))
-                .map_err(unreadable)?;
+            let now = Pinned::from_json(&serde_json::json!(catalog)).map_err(unreadable)?;
             let changes = diff(&pinned, &now);
             if changes.is_empty() {
                 Ok(Outcome::Matched)
@@ -415,39 +416,69 @@ impl PinnedRow {
 const PROPERTIES: &[&str] = &["path", "reason", "message", "fields", "headers"];
 
 impl Pinned {
-    fn from_json(value: &json::Value) -> Result<Pinned, String> {
-        let string = |value: &json::Value, what: &str| match value {
-            json::Value::Str(text) => Ok(text.clone()),
+    fn from_json(value: &Value) -> Result<Pinned, String> {
+        let member = |object: &'_ Map<String, Value>, name: &str| -> Result<Value, String> {
+            object
+                .get(name)
+                .cloned()
+                .ok_or_else(|| format!("`{name}` is missing"))
+        };
+        let string = |value: Value, what: &str| match value {
+            Value::String(text) => Ok(text),
             _ => Err(format!("`{what}` is not a string")),
         };
-        let top = value.object("the catalog")?;
-        let rows = json::member(top, "variants")?
-            .array("`variants`")?
+        let top = value.as_object().ok_or("the catalog is not an object")?;
+        let rows = member(top, "variants")?
+            .as_array()
+            .ok_or("`variants` is not an array")?
             .iter()
             .map(|row| {
-                let row = row.object("a variant")?;
-                let status = match json::member(row, "status")? {
-                    json::Value::Num(n) => u16::try_from(*n).ok(),
-                    _ => None,
-                }
-                .ok_or("a `status` is not a status code")?;
+                let row = row.as_object().ok_or("a variant is not an object")?;
+                let status = member(row, "status")?
+                    .as_u64()
+                    .and_then(|n| u16::try_from(n).ok())
+                    .ok_or("a `status` is not a status code")?;
                 let properties = PROPERTIES
                     .iter()
-                    .map(|&name| Ok((name, json::member(row, name)?.to_string())))
+                    .map(|&name| Ok((name, show(&member(row, name)?))))
                     .collect::<Result<_, String>>()?;
                 Ok(PinnedRow {
-                    code: string(json::member(row, "code")?, "code")?,
+                    code: string(member(row, "code")?, "code")?,
                     status,
                     properties,
                 })
             })
             .collect::<Result<_, String>>()?;
         Ok(Pinned {
-            name: string(json::member(top, "name")?, "name")?,
-            format: string(json::member(top, "format")?, "format")?,
-            problem_type: json::member(top, "problem_type")?.to_string(),
+            name: string(member(top, "name")?, "name")?,
+            format: string(member(top, "format")?, "format")?,
+            problem_type: show(&member(top, "problem_type")?),
             rows,
         })
+    }
+}
+
+/// The file's text for `catalog`: pretty-printed JSON with a final newline.
+fn text(catalog: &Catalog) -> String {
+    // A `Catalog` serializes to strings, numbers and lists of them: no error is possible.
+    serde_json::to_string_pretty(catalog).unwrap_or_default() + "\n"
+}
+
+/// A value as a change shows it: compact JSON with a space after each `,` and `:`.
+fn show(value: &Value) -> String {
+    match value {
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(show).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Object(members) => {
+            let members: Vec<String> = members
+                .iter()
+                .map(|(key, value)| format!("{}: {}", Value::from(key.as_str()), show(value)))
+                .collect();
+            format!("{{{}}}", members.join(", "))
+        }
+        scalar => scalar.to_string(),
     }
 }
 
@@ -533,92 +564,28 @@ fn diff(pinned: &Pinned, now: &Pinned) -> Vec<Change> {
 }
 
 fn json_string(text: &str) -> String {
-    let mut out = String::new();
-    crate::render::json_str(&mut out, text);
-    out
+    Value::from(text).to_string()
 }
 
 /// The text of a JSON string, or the JSON text itself when it is not a string.
 fn unquote(text: &str) -> String {
-    match json::parse(text) {
-        Ok(json::Value::Str(text)) => text,
+    match serde_json::from_str(text) {
+        Ok(Value::String(text)) => text,
         _ => text.to_owned(),
     }
 }
 
-/// The items of a compact JSON array of strings, as JSON texts.
+/// The items of a JSON array, as JSON texts.
 fn json_list_items(text: &str) -> Vec<String> {
-    match json::parse(text) {
-        Ok(json::Value::Arr(items)) => items.iter().map(ToString::to_string).collect(),
+    match serde_json::from_str(text) {
+        Ok(Value::Array(items)) => items.iter().map(show).collect(),
         _ => Vec::new(),
     }
 }
 
-mod json;
-
 #[cfg(test)]
 mod tests {
-    use super::{Mode, json};
-
-    #[test]
-    fn json_values_print_as_compact_json() {
-        for text in [
-            r#"{"a": 1, "b": [true, false, null, "x\"y"], "c": {}, "d": []}"#,
-            r#"[{"fixed": "try later"}, {"k": 2, "l": 3}]"#,
-        ] {
-            assert_eq!(json::parse(text).unwrap().to_string(), text);
-        }
-        let spaced = "{ \"a\" :1 ,\"b\":[ 2,3 ] }";
-        assert_eq!(
-            json::parse(spaced).unwrap().to_string(),
-            r#"{"a": 1, "b": [2, 3]}"#
-        );
-    }
-
-    #[test]
-    fn json_strings_unescape_every_escape() {
-        let parsed =
-            json::parse(r#"["\"\\\/\b\f\n\r\t", "\u00e9\u4E2D", "\ud83d\ude00!", "a\u0000b"]"#);
-        let json::Value::Arr(items) = parsed.unwrap() else {
-            panic!("not an array");
-        };
-        let strings: Vec<&str> = items
-            .iter()
-            .map(|item| match item {
-                json::Value::Str(text) => text.as_str(),
-                other => panic!("not a string: {other:?}"),
-            })
-            .collect();
-        assert_eq!(strings, ["\"\\/\u{8}\u{c}\n\r\t", "é中", "😀!", "a\0b"]);
-        for (text, error) in [
-            (r#""\ud83d""#, "unpaired surrogate at line 1"),
-            (r#""\ud83d\u0041""#, "unpaired surrogate at line 1"),
-            (r#""\ude00""#, "invalid \\u escape at line 1"),
-            (r#""\u12G4""#, "invalid \\u escape at line 1"),
-            (r#""\x""#, "invalid escape at line 1"),
-        ] {
-            assert_eq!(json::parse(text).unwrap_err(), error, "{text}");
-        }
-    }
-
-    #[test]
-    fn json_nesting_is_bounded_at_64_levels_below_the_top() {
-        let arrays = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
-        let objects = |n: usize| format!("{}0{}", "{\"a\": ".repeat(n), "}".repeat(n));
-        for text in [arrays(65), objects(64)] {
-            assert!(json::parse(&text).is_ok(), "{text}");
-        }
-        for text in [
-            arrays(66),
-            objects(65),
-            format!("{}\n{}", "[".repeat(70), "]".repeat(70)),
-        ] {
-            assert_eq!(
-                json::parse(&text).unwrap_err(),
-                "nesting too deep at line 1"
-            );
-        }
-    }
+    use super::Mode;
 
     #[test]
     fn only_overwrite_overwrites() {

@@ -1,9 +1,6 @@
-//! The two renderings of a [`Catalog`]: a Markdown table for people and JSON for tools and
-//! contract files, both written by hand so the crate needs nothing beyond `serde`.
-//!
-//! The JSON is also available as a `serde::Serialize` impl of the same shape; `to_json`
-//! writes exactly what `serde_json::to_string_pretty` writes for it, so a user may pick
-//! either and get byte-identical files.
+//! The two renderings of a [`Catalog`]: a Markdown table for people, and a
+//! `serde::Serialize` impl for tools and contract files (`serde_json::to_string_pretty`
+//! gives the JSON a contract file keeps; see [`Catalog`]).
 
 use std::fmt::Write as _;
 
@@ -67,118 +64,6 @@ impl Catalog {
         }
         out
     }
-
-    /// The catalog as pretty-printed JSON (two-space indent, no trailing newline), the form
-    /// a contract file keeps:
-    ///
-    /// ```json
-    /// {
-    ///   "name": "UserError",
-    ///   "format": "plain",
-    ///   "problem_type": null,
-    ///   "variants": [
-    ///     {
-    ///       "path": "NotFound",
-    ///       "code": "USER_NOT_FOUND",
-    ///       "status": 404,
-    ///       "reason": "Not Found",
-    ///       "message": "display",
-    ///       "fields": [],
-    ///       "headers": []
-    ///     }
-    ///   ]
-    /// }
-    /// ```
-    ///
-    /// `message` is `"display"`, `"reason"` or `{"fixed": "<text>"}`. Every string is
-    /// escaped as JSON requires, whatever it holds.
-    pub fn to_json(&self) -> String {
-        let mut out = String::from("{\n  \"name\": ");
-        json_str(&mut out, self.name());
-        out.push_str(",\n  \"format\": ");
-        json_str(&mut out, self.format().name());
-        out.push_str(",\n  \"problem_type\": ");
-        match self.problem_type() {
-            Some(base) => json_str(&mut out, base),
-            None => out.push_str("null"),
-        }
-        out.push_str(",\n  \"variants\": [");
-        for (i, row) in self.rows().iter().enumerate() {
-            out.push_str(if i == 0 { "\n" } else { ",\n" });
-            json_row(&mut out, row);
-        }
-        out.push_str(if self.rows().is_empty() {
-            "]\n}"
-        } else {
-            "\n  ]\n}"
-        });
-        out
-    }
-}
-
-fn json_row(out: &mut String, row: &Row) {
-    let info = &row.info;
-    out.push_str("    {\n      \"path\": ");
-    json_str(out, &row.path());
-    out.push_str(",\n      \"code\": ");
-    json_str(out, info.code);
-    let _ = write!(out, ",\n      \"status\": {}", info.status.as_u16());
-    out.push_str(",\n      \"reason\": ");
-    json_str(out, info.reason);
-    out.push_str(",\n      \"message\": ");
-    match info.message {
-        MessageSource::Display => out.push_str("\"display\""),
-        MessageSource::Reason => out.push_str("\"reason\""),
-        MessageSource::Fixed(text) => {
-            out.push_str("{\n        \"fixed\": ");
-            json_str(out, text);
-            out.push_str("\n      }");
-        }
-        MessageSource::Template(text) => {
-            out.push_str("{\n        \"template\": ");
-            json_str(out, text);
-            out.push_str("\n      }");
-        }
-    }
-    out.push_str(",\n      \"fields\": ");
-    json_list(out, info.fields);
-    out.push_str(",\n      \"headers\": ");
-    json_list(out, info.headers);
-    out.push_str("\n    }");
-}
-
-fn json_list(out: &mut String, items: &[&str]) {
-    if items.is_empty() {
-        out.push_str("[]");
-        return;
-    }
-    out.push('[');
-    for (i, item) in items.iter().enumerate() {
-        out.push_str(if i == 0 { "\n        " } else { ",\n        " });
-        json_str(out, item);
-    }
-    out.push_str("\n      ]");
-}
-
-/// `text` as a JSON string, escaped as `serde_json` escapes it.
-pub(crate) fn json_str(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// Text that is safe inside a Markdown table cell: no `|` or line break ends the cell, no
