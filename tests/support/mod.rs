@@ -339,26 +339,31 @@ async fn axum_fail(request: axum::extract::Request) -> axum::response::Response 
 pub fn axum_server() -> SocketAddr {
     static ADDR: std::sync::OnceLock<SocketAddr> = std::sync::OnceLock::new();
     *ADDR.get_or_init(|| {
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            runtime.block_on(async move {
-                let app = ROUTES.iter().fold(axum::Router::new(), |app, path| {
-                    app.route(path, axum::routing::get(axum_fail))
-                });
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                    .await
-                    .expect("bind");
-                tx.send(listener.local_addr().expect("address"))
-                    .expect("send address");
-                axum::serve(listener, app).await.expect("serve");
-            });
-        });
-        rx.recv().expect("server address")
+        serve_axum(ROUTES.iter().fold(axum::Router::new(), |app, path| {
+            app.route(path, axum::routing::get(axum_fail))
+        }))
     })
+}
+
+/// Serves `app` on `127.0.0.1:0`, on its own thread and runtime; returns its address.
+#[cfg(feature = "axum")]
+pub fn serve_axum(app: axum::Router) -> SocketAddr {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
+            tx.send(listener.local_addr().expect("address"))
+                .expect("send address");
+            axum::serve(listener, app).await.expect("serve");
+        });
+    });
+    rx.recv().expect("server address")
 }
 
 /// Fails the way actix-web handlers do: `Err(error)`, through actix-web's own error path.
@@ -426,17 +431,34 @@ impl Reply {
 
 /// Sends one request with hyper's HTTP/1 client on a fresh connection.
 pub async fn send(addr: SocketAddr, method: &str, path: &str) -> Reply {
-    let stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
-    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-        .await
-        .expect("handshake");
-    let driver = tokio::spawn(connection);
     let request = hyper::Request::builder()
         .method(method)
         .uri(path)
         .header(hyper::header::HOST, addr.to_string())
         .body(Full::new(Bytes::new()))
         .expect("request");
+    exchange(addr, request).await
+}
+
+/// POSTs `json` to `path` as `application/json`, as [`send`] does.
+pub async fn post_json(addr: SocketAddr, path: &str, json: &str) -> Reply {
+    let request = hyper::Request::builder()
+        .method("POST")
+        .uri(path)
+        .header(hyper::header::HOST, addr.to_string())
+        .header(hyper::header::CONTENT_TYPE, "application/json")
+        .body(Full::new(Bytes::from(json.to_owned())))
+        .expect("request");
+    exchange(addr, request).await
+}
+
+/// Sends `request` on a fresh connection and reads the whole response.
+async fn exchange(addr: SocketAddr, request: hyper::Request<Full<Bytes>>) -> Reply {
+    let stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+        .await
+        .expect("handshake");
+    let driver = tokio::spawn(connection);
     let response = sender.send_request(request).await.expect("response");
     let (parts, body) = response.into_parts();
     let body = body.collect().await.expect("body").to_bytes();
