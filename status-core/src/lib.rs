@@ -38,6 +38,8 @@ pub mod openapi;
 #[cfg(feature = "runtime")]
 mod render;
 mod status;
+#[cfg(feature = "runtime")]
+mod violations;
 #[cfg(any(feature = "http", feature = "actix-web"))]
 mod wire;
 
@@ -51,6 +53,8 @@ pub use crate::body::{Body, Problem};
 pub use crate::catalog::{Catalog, Entry, MessageSource, Row, VariantInfo, walk};
 pub use crate::header::{is_valid_header_name, is_valid_header_value};
 pub use crate::status::{Class, InvalidStatus, Status};
+#[cfg(feature = "runtime")]
+pub use crate::violations::{Pointer, Violation, Violations};
 
 /// The registry the derive reads at compile time. Not a public API.
 #[doc(hidden)]

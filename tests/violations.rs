@@ -1,0 +1,204 @@
+//! `status::Violations`: JSON pointers and their escaping, the exact JSON of a list of
+//! violations, the conversions from `validator` and `garde` reports, the OpenAPI schema,
+//! and a 422 carrying three violations on a real axum server, in both body formats.
+
+mod support;
+
+use status::{ApiError, Pointer, Violation, Violations};
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("serializes")
+}
+
+fn pointer(segments: &[&str]) -> String {
+    segments
+        .iter()
+        .fold(Pointer::root(), |pointer, segment| pointer.join(segment))
+        .as_str()
+        .to_owned()
+}
+
+// Pointers.
+
+/// Every example of RFC 6901 §6, in URI fragment form.
+#[test]
+fn pointers_are_rfc_6901_fragments() {
+    for (key, fragment) in [
+        ("foo", "#/foo"),
+        ("", "#/"),
+        ("a/b", "#/a~1b"),
+        ("c%d", "#/c%25d"),
+        ("e^f", "#/e%5Ef"),
+        ("g|h", "#/g%7Ch"),
+        ("i\\j", "#/i%5Cj"),
+        ("k\"l", "#/k%22l"),
+        (" ", "#/%20"),
+        ("m~n", "#/m~0n"),
+    ] {
+        assert_eq!(pointer(&[key]), fragment, "{key:?}");
+    }
+    assert_eq!(Pointer::root().join("foo").join(0).as_str(), "#/foo/0");
+}
+
+#[test]
+fn the_root_is_a_bare_hash() {
+    assert_eq!(Pointer::root().as_str(), "#");
+    assert_eq!(Pointer::default(), Pointer::root());
+    assert_eq!(Pointer::root().to_string(), "#");
+}
+
+#[test]
+fn empty_keys_are_segments_of_their_own() {
+    assert_eq!(pointer(&["", ""]), "#//");
+    assert_eq!(pointer(&["a", "", "b"]), "#/a//b");
+}
+
+/// `~` is escaped before `/`, so `~1` in a key stays two characters apart from a `/`.
+#[test]
+fn tilde_and_slash_escapes_do_not_mix() {
+    assert_eq!(pointer(&["~1"]), "#/~01");
+    assert_eq!(pointer(&["/0"]), "#/~10");
+    assert_eq!(pointer(&["~/~"]), "#/~0~1~0");
+}
+
+#[test]
+fn non_ascii_is_percent_encoded_as_utf8() {
+    assert_eq!(pointer(&["é"]), "#/%C3%A9");
+    assert_eq!(pointer(&["日本"]), "#/%E6%97%A5%E6%9C%AC");
+    assert_eq!(pointer(&["🦀"]), "#/%F0%9F%A6%80");
+    assert_eq!(pointer(&["a\nb\u{0}"]), "#/a%0Ab%00");
+}
+
+/// RFC 3986 lets a fragment carry unreserved characters, sub-delims, `:`, `@` and `?`
+/// as they are; everything else is percent-encoded.
+#[test]
+fn what_a_fragment_allows_is_kept() {
+    assert_eq!(
+        pointer(&["aZ09-._!$&'()*+,;=:@?"]),
+        "#/aZ09-._!$&'()*+,;=:@?"
+    );
+    assert_eq!(pointer(&["#[]{}<>`"]), "#/%23%5B%5D%7B%7D%3C%3E%60");
+}
+
+/// A segment's `Display` that fails leaves what it wrote: no panic.
+#[test]
+fn a_failing_display_does_not_panic() {
+    struct Failing;
+    impl std::fmt::Display for Failing {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("half/")?;
+            Err(std::fmt::Error)
+        }
+    }
+    assert_eq!(Pointer::root().join(Failing).as_str(), "#/half~1");
+}
+
+// The list and its JSON.
+
+#[test]
+fn a_violation_is_detail_then_pointer() {
+    let violation = Violation::new(Pointer::root().join("age"), "must be a positive integer");
+    assert_eq!(
+        json(&violation),
+        r##"{"detail":"must be a positive integer","pointer":"#/age"}"##
+    );
+    assert_eq!(violation.code(), None);
+}
+
+#[test]
+fn a_code_comes_last() {
+    let violation = Violation::new(Pointer::root(), "is invalid").with_code("order_total");
+    assert_eq!(
+        json(&violation),
+        r##"{"detail":"is invalid","pointer":"#","code":"order_total"}"##
+    );
+    assert_eq!(violation.code(), Some("order_total"));
+    assert_eq!(violation.detail(), "is invalid");
+    assert_eq!(violation.pointer(), &Pointer::root());
+}
+
+/// The RFC 9457 §3 example, member for member, in the order pushed.
+#[test]
+fn the_list_keeps_its_order() {
+    let mut violations = Violations::new();
+    assert!(violations.is_empty());
+    assert_eq!(json(&violations), "[]");
+    violations.push(Violation::new(
+        Pointer::root().join("age"),
+        "must be a positive integer",
+    ));
+    violations.push(Violation::new(
+        Pointer::root().join("profile").join("color"),
+        "must be 'green', 'red' or 'blue'",
+    ));
+    assert_eq!(violations.len(), 2);
+    assert_eq!(
+        json(&violations),
+        r##"[{"detail":"must be a positive integer","pointer":"#/age"},{"detail":"must be 'green', 'red' or 'blue'","pointer":"#/profile/color"}]"##
+    );
+    let pointers: Vec<&str> = violations.iter().map(|v| v.pointer().as_str()).collect();
+    assert_eq!(pointers, ["#/age", "#/profile/color"]);
+}
+
+#[test]
+fn the_list_is_a_collection() {
+    let first = Violation::new(Pointer::root().join("a"), "one");
+    let second = Violation::new(Pointer::root().join("b"), "two").with_code("b");
+    let violations: Violations = [first.clone(), second.clone()].into_iter().collect();
+    assert_eq!(violations.clone(), violations);
+    assert_eq!((&violations).into_iter().count(), 2);
+    assert_eq!(violations.into_iter().collect::<Vec<_>>(), [first, second]);
+}
+
+/// Quotes, backslashes and controls in a detail or code are JSON-escaped by the serializer.
+#[test]
+fn details_are_json_escaped() {
+    let violation = Violation::new(Pointer::root().join("q"), "say \"hi\"\n\\").with_code("a\"b");
+    assert_eq!(
+        json(&violation),
+        r##"{"detail":"say \"hi\"\n\\","pointer":"#/q","code":"a\"b"}"##
+    );
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum OrderError {
+    #[error("the order is invalid")]
+    #[status(422, code = "VALIDATION_FAILED")]
+    Invalid {
+        #[status(expose)]
+        errors: Violations,
+    },
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[status(format = "problem")]
+enum OrderProblem {
+    #[error("the order is invalid")]
+    #[status(422, code = "VALIDATION_FAILED")]
+    Invalid {
+        #[status(expose)]
+        errors: Violations,
+    },
+}
+
+#[test]
+fn an_exposed_field_in_both_bodies() {
+    let errors: Violations = [Violation::new(
+        Pointer::root().join("age"),
+        "must be positive",
+    )]
+    .into_iter()
+    .collect();
+    let plain = OrderError::Invalid {
+        errors: errors.clone(),
+    };
+    assert_eq!(
+        json(&plain.body()),
+        r##"{"error":"the order is invalid","code":"VALIDATION_FAILED","errors":[{"detail":"must be positive","pointer":"#/age"}]}"##
+    );
+    let problem = OrderProblem::Invalid { errors };
+    assert_eq!(
+        json(&problem.problem()),
+        r##"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"the order is invalid","code":"VALIDATION_FAILED","errors":[{"detail":"must be positive","pointer":"#/age"}]}"##
+    );
+}
