@@ -202,3 +202,241 @@ fn an_exposed_field_in_both_bodies() {
         r##"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"the order is invalid","code":"VALIDATION_FAILED","errors":[{"detail":"must be positive","pointer":"#/age"}]}"##
     );
 }
+
+// validator.
+
+#[cfg(feature = "validator")]
+mod from_validator {
+    use std::borrow::Cow;
+    use std::collections::BTreeMap;
+
+    use status::Violations;
+    use validator::{ValidationError, ValidationErrors, ValidationErrorsKind};
+
+    use super::json;
+
+    fn error(code: &'static str, params: &[(&'static str, serde_json::Value)]) -> ValidationError {
+        let mut error = ValidationError::new(code);
+        for (name, value) in params {
+            error.add_param(Cow::Borrowed(name), value);
+        }
+        error
+    }
+
+    fn errors(fields: Vec<(&'static str, ValidationErrorsKind)>) -> ValidationErrors {
+        ValidationErrors(
+            fields
+                .into_iter()
+                .map(|(name, kind)| (Cow::Borrowed(name), kind))
+                .collect(),
+        )
+    }
+
+    /// The detail of one error of `code` with `params`, as the conversion writes it.
+    fn detail(code: &'static str, params: &[(&'static str, serde_json::Value)]) -> String {
+        let report = errors(vec![(
+            "f",
+            ValidationErrorsKind::Field(vec![error(code, params)]),
+        )]);
+        let violations = Violations::from(report);
+        let violation = violations.iter().next().expect("one violation");
+        assert_eq!(violation.code(), Some(code));
+        violation.detail().to_owned()
+    }
+
+    #[test]
+    fn a_message_wins_over_the_default() {
+        let report = errors(vec![(
+            "name",
+            ValidationErrorsKind::Field(vec![
+                error("name_empty", &[]).with_message(Cow::Borrowed("tell us your name")),
+            ]),
+        )]);
+        assert_eq!(
+            json(&Violations::from(&report)),
+            r##"[{"detail":"tell us your name","pointer":"#/name","code":"name_empty"}]"##
+        );
+    }
+
+    #[test]
+    fn length_says_characters_or_items() {
+        use serde_json::json as v;
+        for (params, expected) in [
+            (vec![("min", v!(1)), ("value", v!(""))], "must not be empty"),
+            (
+                vec![("min", v!(3)), ("value", v!("al"))],
+                "must be at least 3 characters long",
+            ),
+            (vec![("max", v!(1))], "must be at most 1 character long"),
+            (
+                vec![("min", v!(2)), ("max", v!(5)), ("value", v!(["a"]))],
+                "must have between 2 and 5 items",
+            ),
+            (
+                vec![("equal", v!(1)), ("value", v!({}))],
+                "must have exactly 1 item",
+            ),
+            (vec![("equal", v!(4))], "must be exactly 4 characters long"),
+            (vec![], "is invalid"),
+        ] {
+            assert_eq!(detail("length", &params), expected, "{params:?}");
+        }
+    }
+
+    #[test]
+    fn range_says_its_bounds() {
+        use serde_json::json as v;
+        for (params, expected) in [
+            (
+                vec![("min", v!(1)), ("max", v!(100))],
+                "must be between 1 and 100",
+            ),
+            (vec![("min", v!(0.5))], "must be at least 0.5"),
+            (vec![("max", v!(-1))], "must be at most -1"),
+            (vec![("exclusive_min", v!(0))], "must be greater than 0"),
+            (vec![("exclusive_max", v!(10))], "must be less than 10"),
+            (
+                vec![("exclusive_min", v!(0)), ("max", v!(1))],
+                "must be greater than 0 and at most 1",
+            ),
+            (
+                vec![("min", v!(0)), ("exclusive_max", v!(1)), ("value", v!(7))],
+                "must be at least 0 and less than 1",
+            ),
+        ] {
+            assert_eq!(detail("range", &params), expected, "{params:?}");
+        }
+    }
+
+    /// validator's own codes; the rejected `value` is never repeated.
+    #[test]
+    fn built_in_codes_read_as_sentences() {
+        use serde_json::json as v;
+        let secret = [("value", v!("hunter2"))];
+        for (code, expected) in [
+            ("email", "must be a valid email address"),
+            ("url", "must be a valid URL"),
+            ("ip", "must be a valid IP address"),
+            ("required", "is required"),
+            ("credit_card", "must be a valid credit card number"),
+            ("must_match", "must match the other field"),
+            ("regex", "is not in the expected format"),
+            (
+                "non_control_character",
+                "must not contain control characters",
+            ),
+            ("custom", "is invalid"),
+            ("my_own_rule", "is invalid"),
+        ] {
+            assert_eq!(detail(code, &secret), expected, "{code}");
+        }
+        assert_eq!(
+            detail("contains", &[("needle", v!("@")), secret[0].clone()]),
+            r#"must contain "@""#
+        );
+        assert_eq!(
+            detail("does_not_contain", &[("needle", v!("admin"))]),
+            r#"must not contain "admin""#
+        );
+    }
+
+    /// Fields by name at each level, the struct's own (`__all__`) first, list elements by
+    /// index, a field's errors as reported.
+    #[test]
+    fn order_is_stable_and_pointers_are_full() {
+        let item = |code| {
+            Box::new(errors(vec![(
+                "price",
+                ValidationErrorsKind::Field(vec![error(code, &[])]),
+            )]))
+        };
+        let report = errors(vec![
+            (
+                "zip",
+                ValidationErrorsKind::Field(vec![error("second", &[]), error("first", &[])]),
+            ),
+            (
+                "items",
+                ValidationErrorsKind::List(BTreeMap::from([(10, item("ten")), (2, item("two"))])),
+            ),
+            (
+                "address",
+                ValidationErrorsKind::Struct(Box::new(errors(vec![
+                    (
+                        "city",
+                        ValidationErrorsKind::Field(vec![error("city", &[])]),
+                    ),
+                    (
+                        "__all__",
+                        ValidationErrorsKind::Field(vec![error("address", &[])]),
+                    ),
+                ]))),
+            ),
+            (
+                "__all__",
+                ValidationErrorsKind::Field(vec![error("order", &[])]),
+            ),
+        ]);
+        let got: Vec<(String, String)> = Violations::from(&report)
+            .iter()
+            .map(|v| {
+                (
+                    v.pointer().to_string(),
+                    v.code().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        let expected = [
+            ("#", "order"),
+            ("#/address", "address"),
+            ("#/address/city", "city"),
+            ("#/items/2/price", "two"),
+            ("#/items/10/price", "ten"),
+            ("#/zip", "second"),
+            ("#/zip", "first"),
+        ];
+        assert_eq!(
+            got,
+            expected.map(|(p, c)| (p.to_owned(), c.to_owned())),
+            "in this order"
+        );
+    }
+
+    /// A list validated on its own (`Vec<T>::validate`): its elements are at the root.
+    #[test]
+    fn a_list_validated_alone_is_the_root() {
+        use validator::Validate;
+
+        #[derive(Validate)]
+        struct Line {
+            #[validate(range(min = 1))]
+            qty: u32,
+        }
+
+        let report = vec![Line { qty: 1 }, Line { qty: 0 }]
+            .validate()
+            .unwrap_err();
+        assert_eq!(
+            json(&Violations::from(report)),
+            r##"[{"detail":"must be at least 1","pointer":"#/1/qty","code":"range"}]"##
+        );
+    }
+
+    #[test]
+    fn keys_are_escaped() {
+        let report = errors(vec![(
+            "a/b~c d",
+            ValidationErrorsKind::Field(vec![error("x", &[])]),
+        )]);
+        let violations = Violations::from(report);
+        assert_eq!(
+            violations.iter().next().map(|v| v.pointer().as_str()),
+            Some("#/a~1b~0c%20d")
+        );
+    }
+
+    #[test]
+    fn no_errors_no_violations() {
+        assert!(Violations::from(ValidationErrors::new()).is_empty());
+    }
+}

@@ -7,6 +7,9 @@ use core::fmt::{self, Write as _};
 
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
+#[cfg(feature = "validator")]
+mod validator;
+
 /// Every violation found in a request, in the order the validator reported them: a field of
 /// a 4xx variant marked `#[status(expose)]`, sent as a JSON array.
 ///
