@@ -440,3 +440,74 @@ mod from_validator {
         assert!(Violations::from(ValidationErrors::new()).is_empty());
     }
 }
+
+// garde.
+
+#[cfg(feature = "garde")]
+mod from_garde {
+    use garde::{Error, Path, Report};
+    use status::Violations;
+
+    use super::json;
+
+    /// The report's order; indices and keys as pointer segments; no code.
+    #[test]
+    fn paths_become_pointers_in_report_order() {
+        let mut report = Report::new();
+        report.append(Path::new("zip"), Error::new("length is lower than 5"));
+        report.append(
+            Path::new("items").join(1).join("price"),
+            Error::new("lower than 1"),
+        );
+        report.append(Path::empty(), Error::new("the order is empty"));
+        report.append(Path::new("a.b/c"), Error::new("odd key"));
+        report.append(Path::new("tags").join("0"), Error::new("key, not index"));
+        assert_eq!(
+            json(&Violations::from(&report)),
+            r##"[{"detail":"length is lower than 5","pointer":"#/zip"},{"detail":"lower than 1","pointer":"#/items/1/price"},{"detail":"the order is empty","pointer":"#"},{"detail":"odd key","pointer":"#/a.b~1c"},{"detail":"key, not index","pointer":"#/tags/0"}]"##
+        );
+    }
+
+    /// A component without a key (an `Option`'s content under `inner`) adds no segment;
+    /// a `transparent` newtype adds none either, a plain one its field's index.
+    #[test]
+    fn keyless_components_add_no_segment() {
+        use garde::Validate;
+
+        #[derive(Validate)]
+        #[garde(transparent)]
+        struct Name(#[garde(length(min = 2))] String);
+
+        #[derive(Validate)]
+        struct Pair(#[garde(length(min = 2))] String);
+
+        #[derive(Validate)]
+        struct Person {
+            #[garde(dive)]
+            name: Name,
+            #[garde(inner(length(min = 2)))]
+            nick: Option<String>,
+            #[garde(dive)]
+            pair: Pair,
+        }
+
+        let person = Person {
+            name: Name("a".into()),
+            nick: Some("b".into()),
+            pair: Pair("c".into()),
+        };
+        assert_eq!(
+            json(&Violations::from(person.validate().unwrap_err())),
+            r##"[{"detail":"length is lower than 2","pointer":"#/name"},{"detail":"length is lower than 2","pointer":"#/nick"},{"detail":"length is lower than 2","pointer":"#/pair/0"}]"##
+        );
+        assert_eq!(
+            json(&Violations::from(Name("x".into()).validate().unwrap_err())),
+            r##"[{"detail":"length is lower than 2","pointer":"#"}]"##
+        );
+    }
+
+    #[test]
+    fn no_errors_no_violations() {
+        assert!(Violations::from(Report::new()).is_empty());
+    }
+}

@@ -7,6 +7,8 @@ use core::fmt::{self, Write as _};
 
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
+#[cfg(feature = "garde")]
+mod garde;
 #[cfg(feature = "validator")]
 mod validator;
 
