@@ -511,3 +511,59 @@ mod from_garde {
         assert!(Violations::from(Report::new()).is_empty());
     }
 }
+
+// OpenAPI.
+
+#[cfg(feature = "utoipa")]
+#[test]
+fn the_schema_is_an_array_of_described_objects() {
+    use utoipa::{PartialSchema as _, ToSchema as _};
+
+    assert_eq!(Violations::name(), "Violations");
+    assert_eq!(
+        serde_json::to_value(Violations::schema()).expect("serializes"),
+        serde_json::json!({
+            "type": "array",
+            "description": "Every invalid value of the request, at once (RFC 9457 §3).",
+            "items": {
+                "type": "object",
+                "description": "One invalid value of the request.",
+                "properties": {
+                    "detail": {
+                        "type": "string",
+                        "description": "What is wrong with the value, for a person."
+                    },
+                    "pointer": {
+                        "type": "string",
+                        "description": "Where the value is in the request body: a JSON Pointer (RFC 6901) in URI fragment form, such as `#/items/1/price`; `#` is the whole body."
+                    },
+                    "code": {
+                        "type": "string",
+                        "description": "A stable code for the rule the value breaks, when it has one."
+                    }
+                },
+                "required": ["detail", "pointer"]
+            }
+        })
+    );
+}
+
+/// A typed exposed field in a user's own `ToSchema` type: utoipa's derive takes the schema.
+#[cfg(feature = "utoipa")]
+#[test]
+fn the_schema_serves_a_derived_type() {
+    use utoipa::PartialSchema as _;
+
+    #[derive(utoipa::ToSchema)]
+    #[allow(dead_code)] // only documented
+    struct InvalidBody {
+        error: String,
+        errors: Violations,
+    }
+
+    let schema = serde_json::to_value(InvalidBody::schema()).expect("serializes");
+    assert_eq!(
+        schema["properties"]["errors"]["$ref"],
+        "#/components/schemas/Violations"
+    );
+}

@@ -9,6 +9,8 @@ use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 #[cfg(feature = "garde")]
 mod garde;
+#[cfg(feature = "utoipa")]
+mod utoipa;
 #[cfg(feature = "validator")]
 mod validator;
 
