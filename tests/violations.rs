@@ -567,3 +567,167 @@ fn the_schema_serves_a_derived_type() {
         "#/components/schemas/Violations"
     );
 }
+
+// A real server.
+
+/// An order, checked by both validators: each reports the same three fields, in the same
+/// order (both go by field name).
+#[cfg(all(feature = "axum", feature = "validator", feature = "garde"))]
+mod server {
+    use serde::Deserialize;
+    // validator's derive calls `.validate()` on nested fields by the name in scope.
+    use validator::Validate as _;
+
+    use super::{OrderError, OrderProblem, support};
+
+    #[derive(Deserialize, validator::Validate, garde::Validate)]
+    pub struct Order {
+        #[validate(length(min = 1, max = 40))]
+        #[garde(length(min = 1, max = 40))]
+        customer: String,
+        #[validate(nested)]
+        #[garde(dive)]
+        address: Address,
+        #[validate(nested)]
+        #[garde(dive)]
+        items: Vec<Item>,
+    }
+
+    #[derive(Deserialize, validator::Validate, garde::Validate)]
+    pub struct Address {
+        #[validate(length(min = 1, code = "city_required", message = "a city is required"))]
+        #[garde(length(min = 1))]
+        city: String,
+    }
+
+    #[derive(Deserialize, validator::Validate, garde::Validate)]
+    pub struct Item {
+        #[validate(range(min = 1, max = 10000))]
+        #[garde(range(min = 1, max = 10000))]
+        price: u32,
+    }
+
+    /// The handlers as a service writes them, once with each crate's `Validate` in scope:
+    /// one line turns a report into the error, in each body format.
+    macro_rules! handlers {
+        ($module:ident, $validate:path) => {
+            mod $module {
+                use axum::Json;
+                use axum::http::StatusCode;
+                use $validate as _;
+
+                use super::{Order, OrderError, OrderProblem};
+
+                pub async fn plain(Json(payload): Json<Order>) -> Result<StatusCode, OrderError> {
+                    payload
+                        .validate()
+                        .map_err(|e| OrderError::Invalid { errors: e.into() })?;
+                    Ok(StatusCode::NO_CONTENT)
+                }
+
+                pub async fn problem(
+                    Json(payload): Json<Order>,
+                ) -> Result<StatusCode, OrderProblem> {
+                    payload
+                        .validate()
+                        .map_err(|e| OrderProblem::Invalid { errors: e.into() })?;
+                    Ok(StatusCode::NO_CONTENT)
+                }
+            }
+        };
+    }
+
+    handlers!(with_validator, validator::Validate);
+    handlers!(with_garde, garde::Validate);
+
+    fn server() -> std::net::SocketAddr {
+        use axum::routing::post;
+        static ADDR: std::sync::OnceLock<std::net::SocketAddr> = std::sync::OnceLock::new();
+        *ADDR.get_or_init(|| {
+            support::serve_axum(
+                axum::Router::new()
+                    .route("/validator", post(with_validator::plain))
+                    .route("/validator/problem", post(with_validator::problem))
+                    .route("/garde", post(with_garde::plain))
+                    .route("/garde/problem", post(with_garde::problem)),
+            )
+        })
+    }
+
+    /// Invalid at the top (`customer`), in a nested struct (`address.city`) and in the
+    /// second list element (`items[1].price`).
+    const INVALID: &str =
+        r#"{"customer":"","address":{"city":""},"items":[{"price":5},{"price":0}]}"#;
+
+    const VALID: &str = r#"{"customer":"Ada","address":{"city":"London"},"items":[{"price":5}]}"#;
+
+    /// Asserts the exact status, header set (without `date`) and body.
+    async fn expect(path: &str, content_type: &str, body: &str) {
+        let reply = support::post_json(server(), path, INVALID).await;
+        assert_eq!(reply.status, 422, "{path}: {reply:?}");
+        let length = body.len().to_string();
+        assert_eq!(
+            reply.sorted_headers(),
+            [
+                ("content-length", length.as_str()),
+                ("content-type", content_type)
+            ],
+            "{path}"
+        );
+        assert_eq!(reply.body, body, "{path}");
+    }
+
+    #[tokio::test]
+    async fn validator_422_plain() {
+        expect(
+            "/validator",
+            "application/json",
+            r##"{"error":"the order is invalid","code":"VALIDATION_FAILED","errors":[{"detail":"a city is required","pointer":"#/address/city","code":"city_required"},{"detail":"must be between 1 and 40 characters long","pointer":"#/customer","code":"length"},{"detail":"must be between 1 and 10000","pointer":"#/items/1/price","code":"range"}]}"##,
+        )
+        .await;
+    }
+
+    #[tokio::test]
+    async fn validator_422_problem() {
+        expect(
+            "/validator/problem",
+            "application/problem+json",
+            r##"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"the order is invalid","code":"VALIDATION_FAILED","errors":[{"detail":"a city is required","pointer":"#/address/city","code":"city_required"},{"detail":"must be between 1 and 40 characters long","pointer":"#/customer","code":"length"},{"detail":"must be between 1 and 10000","pointer":"#/items/1/price","code":"range"}]}"##,
+        )
+        .await;
+    }
+
+    #[tokio::test]
+    async fn garde_422_plain() {
+        expect(
+            "/garde",
+            "application/json",
+            r##"{"error":"the order is invalid","code":"VALIDATION_FAILED","errors":[{"detail":"length is lower than 1","pointer":"#/address/city"},{"detail":"length is lower than 1","pointer":"#/customer"},{"detail":"lower than 1","pointer":"#/items/1/price"}]}"##,
+        )
+        .await;
+    }
+
+    #[tokio::test]
+    async fn garde_422_problem() {
+        expect(
+            "/garde/problem",
+            "application/problem+json",
+            r##"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"the order is invalid","code":"VALIDATION_FAILED","errors":[{"detail":"length is lower than 1","pointer":"#/address/city"},{"detail":"length is lower than 1","pointer":"#/customer"},{"detail":"lower than 1","pointer":"#/items/1/price"}]}"##,
+        )
+        .await;
+    }
+
+    /// The same handlers let a valid order through.
+    #[tokio::test]
+    async fn a_valid_order_passes_both() {
+        for path in [
+            "/validator",
+            "/validator/problem",
+            "/garde",
+            "/garde/problem",
+        ] {
+            let reply = support::post_json(server(), path, VALID).await;
+            assert_eq!((reply.status, reply.body.as_str()), (204, ""), "{path}");
+        }
+    }
+}
