@@ -427,8 +427,8 @@ mod tests {
                 serializer.collect_str(&Fails)
             }
         }
-        struct Body<T>(T);
-        impl<T: Serialize> Serialize for Body<T> {
+        struct Fielded<T>(T);
+        impl<T: Serialize> Serialize for Fielded<T> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(None)?;
                 Fields(&mut map).serialize_entry("field", &self.0)?;
@@ -436,11 +436,11 @@ mod tests {
             }
         }
         let nested = (vec![Some(Leaf)], 1);
-        let error = serde_json::to_string(&Body(nested)).unwrap_err();
+        let error = serde_json::to_string(&Fielded(nested)).unwrap_err();
         assert_eq!(error.to_string(), DISPLAY_FAILED);
         let fine = (vec![Some("a\"b")], 1);
         assert_eq!(
-            serde_json::to_string(&Body(fine)).unwrap(),
+            serde_json::to_string(&Fielded(fine)).unwrap(),
             r#"{"field":[["a\"b"],1]}"#
         );
     }

@@ -24,6 +24,9 @@ mod api_error;
 mod body;
 #[cfg(feature = "runtime")]
 mod catalog;
+#[cfg(any(feature = "http", feature = "actix-web"))]
+#[doc(hidden)]
+pub mod context;
 #[cfg(feature = "contract")]
 pub mod contract;
 #[doc(hidden)]

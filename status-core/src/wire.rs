@@ -28,9 +28,9 @@ use std::fmt::{self, Write as _};
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::api_error::{ApiError, Format, HeaderValue};
-use crate::grammar;
 use crate::header::{is_valid_header_name, is_valid_header_value};
 use crate::status::Status;
+use crate::{context, grammar};
 
 /// An error rendered for the wire, framework-neutral (actix-web 4 speaks `http` 0.2, axum
 /// `http` 1, so the adapters share this and not an `http::Response`).
@@ -50,12 +50,23 @@ pub(crate) struct Wire {
 }
 
 /// Renders `error` for the wire; with `tracing`, logs it and everything this had to mend.
+///
+/// Inside a request that an error layer answers ([`context`]), the body carries the
+/// request id and takes the format the request's `Accept` prefers.
 pub(crate) fn render<E: ApiError>(error: &E) -> Wire {
-    log::response(error);
+    let context = context::current();
+    let request = Request {
+        id: context.as_ref().map(|context| &*context.request_id),
+        format: context
+            .as_ref()
+            .and_then(|context| context.format)
+            .unwrap_or(E::FORMAT),
+    };
+    log::response(error, request.id);
     let status = error.status();
     if !status.is_error() {
         log::replaced(error, "it is not an error status (4xx or 5xx)");
-        return server_error(error);
+        return server_error(error, &request);
     }
     let mut headers = Vec::new();
     error.headers(&mut |name, value| {
@@ -69,7 +80,7 @@ pub(crate) fn render<E: ApiError>(error: &E) -> Wire {
             .any(|(name, _)| name.eq_ignore_ascii_case(required))
     {
         log::replaced(error, required_missing(required));
-        return server_error(error);
+        return server_error(error, &request);
     }
     let reason = match error.reason() {
         reason if grammar::is_reason_phrase(reason) => reason,
@@ -78,33 +89,43 @@ pub(crate) fn render<E: ApiError>(error: &E) -> Wire {
             status.reason_or_class()
         }
     };
-    let body = match E::FORMAT {
-        Format::Plain => serde_json::to_vec(&error.body()),
-        Format::Problem => serde_json::to_vec(&error.problem()),
+    let body = match (request.format, request.id) {
+        (Format::Plain, None) => serde_json::to_vec(&error.body()),
+        (Format::Plain, Some(id)) => serde_json::to_vec(&error.body().request_id(id)),
+        (Format::Problem, None) => serde_json::to_vec(&error.problem()),
+        (Format::Problem, Some(id)) => serde_json::to_vec(&error.problem().request_id(id)),
     };
     let body = body.unwrap_or_else(|why| {
         log::not_serializable(error, &why);
-        fallback_body(error, status, reason)
+        fallback_body(error, status, reason, &request)
     });
     Wire {
         status,
         reason,
-        content_type: E::FORMAT.content_type(),
+        content_type: request.format.content_type(),
         headers,
         body,
     }
 }
 
+/// What the request being answered asks of the body.
+struct Request<'a> {
+    /// The request id, inside an error layer.
+    id: Option<&'a str>,
+    /// The format the request prefers, else the type's.
+    format: Format,
+}
+
 /// The 500 sent for an error whose own status cannot be: no headers, the body of a 500.
-fn server_error<E: ApiError>(error: &E) -> Wire {
+fn server_error<E: ApiError>(error: &E, request: &Request<'_>) -> Wire {
     let status = Status::INTERNAL_SERVER_ERROR;
     let reason = status.reason_or_class();
     Wire {
         status,
         reason,
-        content_type: E::FORMAT.content_type(),
+        content_type: request.format.content_type(),
         headers: Vec::new(),
-        body: fallback_body(error, status, reason),
+        body: fallback_body(error, status, reason, request),
     }
 }
 
@@ -219,12 +240,18 @@ impl fmt::Write for Capped {
 /// The body in `E::FORMAT` of an error sent as `status`, from static strings only: the
 /// reason phrase as message, the code, no exposed fields. What is sent when the body
 /// proper cannot be, or when the error's own status cannot be sent.
-fn fallback_body<E: ApiError>(error: &E, status: Status, reason: &'static str) -> Vec<u8> {
+fn fallback_body<E: ApiError>(
+    error: &E,
+    status: Status,
+    reason: &'static str,
+    request: &Request<'_>,
+) -> Vec<u8> {
     // Strings and a number: serializing them into a `Vec` cannot fail.
     serde_json::to_vec(&Fallback {
         error,
         status,
         reason,
+        request,
     })
     .unwrap_or_default()
 }
@@ -233,13 +260,14 @@ struct Fallback<'a, E> {
     error: &'a E,
     status: Status,
     reason: &'static str,
+    request: &'a Request<'a>,
 }
 
 impl<E: ApiError> Serialize for Fallback<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let code = self.error.code();
         let mut map = serializer.serialize_map(None)?;
-        match E::FORMAT {
+        match self.request.format {
             Format::Plain => map.serialize_entry("error", self.reason)?,
             Format::Problem => {
                 match E::PROBLEM_TYPE {
@@ -252,6 +280,9 @@ impl<E: ApiError> Serialize for Fallback<'_, E> {
             }
         }
         map.serialize_entry("code", code)?;
+        if let Some(id) = self.request.id {
+            map.serialize_entry("request_id", id)?;
+        }
         map.end()
     }
 }
@@ -273,18 +304,21 @@ mod log {
 
     /// Every response: a 5xx at `error` with the full `Display` and `source()` chain (what
     /// the client never sees is not lost), the rest at `debug`.
-    pub(super) fn response<E: ApiError>(error: &E) {
+    pub(super) fn response<E: ApiError>(error: &E, request_id: Option<&str>) {
         let status = error.status();
         let code = Escaped(error.code());
         let sources = core::error::Error::source(error)
             .is_some()
             .then(|| tracing::field::display(Sources(error)));
+        // Checked visible ASCII (see `context`): as it is.
+        let request_id = request_id.map(tracing::field::display);
         if status.is_server_error() {
             tracing::error!(
                 status = status.as_u16(),
                 %code,
                 error = %Escaped(error),
                 sources,
+                request_id,
                 "server error response",
             );
         } else {
@@ -293,6 +327,7 @@ mod log {
                 %code,
                 error = %Escaped(error),
                 sources,
+                request_id,
                 "client error response",
             );
         }
@@ -363,7 +398,7 @@ mod log {
 mod log {
     use crate::api_error::ApiError;
 
-    pub(super) fn response<E: ApiError>(_: &E) {}
+    pub(super) fn response<E: ApiError>(_: &E, _: Option<&str>) {}
     pub(super) fn replaced<E: ApiError>(_: &E, _: &str) {}
     pub(super) fn reason_replaced<E: ApiError>(_: &E, _: &str) {}
     pub(super) fn dropped<E: ApiError>(_: &E, _: &str, _: &dyn core::fmt::Display, _: &str) {}
