@@ -138,3 +138,12 @@ pub fn actix_response<E: crate::ApiError>(error: &E) -> actix_web::HttpResponse 
     }
     response.map_into_boxed_body()
 }
+
+/// Expands to nothing: the `utoipa` feature is off (see `openapi::utoipa`). Not a public
+/// API.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($($input:tt)*) => {};
+}

@@ -36,7 +36,7 @@ mod guard;
 mod header;
 #[cfg(feature = "http")]
 pub mod http;
-#[cfg(feature = "runtime")]
+#[cfg(feature = "utoipa")]
 pub mod openapi;
 #[cfg(feature = "runtime")]
 mod render;
@@ -87,6 +87,13 @@ pub mod __private {
         ::std::string::String,
         ::utoipa::openapi::RefOr<::utoipa::openapi::response::Response>,
     >;
+    #[cfg(feature = "utoipa")]
+    pub use crate::openapi::utoipa::{
+        Field as UtoipaField, Fields as UtoipaFields, Probe, ProbeFields, ProbeSchema,
+        Schemas as UtoipaSchemas, Unprobed,
+    };
+    #[cfg(feature = "utoipa")]
+    pub use ::std::borrow::Cow;
 
     #[cfg(feature = "axum")]
     pub use crate::adapters::axum_response;
