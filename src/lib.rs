@@ -124,7 +124,19 @@
 
 #![warn(missing_docs)]
 
+// The derive names `::status`; inside this crate that is the crate itself.
+extern crate self as status;
+
 pub use status_core::*;
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod framework;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::framework::FrameworkError;
 
 /// Derives [`ApiError`] from `#[status(...)]` attributes; see the [crate docs](crate).
 pub use status_derive::ApiError;

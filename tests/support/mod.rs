@@ -15,6 +15,9 @@ use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 use status::ApiError;
 
+#[cfg(feature = "tracing")]
+pub mod capture;
+
 /// Where the source chain of [`ShopError::Database`] ends.
 #[derive(Debug, thiserror::Error)]
 #[error("connection to db.internal:5432 refused (user=shop password=hunter2)")]
@@ -417,6 +420,14 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The value of the header `name` (lowercase), if it came once or more: the first.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
     /// The headers sorted by name, values of one name in wire order: the exact set.
     pub fn sorted_headers(&self) -> Vec<(&str, &str)> {
         let mut headers: Vec<(&str, &str)> = self
@@ -431,25 +442,41 @@ impl Reply {
 
 /// Sends one request with hyper's HTTP/1 client on a fresh connection.
 pub async fn send(addr: SocketAddr, method: &str, path: &str) -> Reply {
-    let request = hyper::Request::builder()
+    request(addr, method, path, &[], "").await
+}
+
+/// Sends one request with `headers` and `body` with hyper's HTTP/1 client on a fresh
+/// connection.
+pub async fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Reply {
+    let mut request = hyper::Request::builder()
         .method(method)
         .uri(path)
-        .header(hyper::header::HOST, addr.to_string())
-        .body(Full::new(Bytes::new()))
+        .header(hyper::header::HOST, addr.to_string());
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let request = request
+        .body(Full::new(Bytes::from(body.to_owned())))
         .expect("request");
     exchange(addr, request).await
 }
 
 /// POSTs `json` to `path` as `application/json`, as [`send`] does.
 pub async fn post_json(addr: SocketAddr, path: &str, json: &str) -> Reply {
-    let request = hyper::Request::builder()
-        .method("POST")
-        .uri(path)
-        .header(hyper::header::HOST, addr.to_string())
-        .header(hyper::header::CONTENT_TYPE, "application/json")
-        .body(Full::new(Bytes::from(json.to_owned())))
-        .expect("request");
-    exchange(addr, request).await
+    request(
+        addr,
+        "POST",
+        path,
+        &[("content-type", "application/json")],
+        json,
+    )
+    .await
 }
 
 /// Sends `request` on a fresh connection and reads the whole response.
