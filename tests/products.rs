@@ -6,9 +6,12 @@
 #[allow(dead_code, clippy::pedantic)]
 mod products;
 
-/// Method, path, the status the guide prescribes, and the exact body. The guide's table:
-/// GET 200 / 404, POST 201 / 400 / 409 / 429, PUT 200 / 422, DELETE 204 / 404, 401 "who are
-/// you?", 403 "I know you but you cannot do this", 502 upstream, 500 our own failure.
+/// Method, path, the status the guide prescribes, and the exact body (the demo sends
+/// `x-request-id: demo-NN`, which the API keeps). The guide's table: GET 200 / 404, POST
+/// 201 / 400 / 409 / 429, PUT 200 / 422, DELETE 204 / 404, 401 "who are you?", 403 "I know
+/// you but you cannot do this", 502 upstream, 500 our own failure; and what the framework
+/// answers by itself, in the same body: a bad path or query, a body that is not JSON, not
+/// JSON at all, too large or of the wrong shape, a panic, an unknown route, a wrong method.
 const EXPECTED: &[(&str, &str, u16, &str)] = &[
     (
         "GET",
@@ -20,14 +23,20 @@ const EXPECTED: &[(&str, &str, u16, &str)] = &[
         "GET",
         "/products/42",
         404,
-        r#"{"error":"product 42 not found","code":"PRODUCT_NOT_FOUND","id":42}"#,
+        r#"{"error":"product 42 not found","code":"PRODUCT_NOT_FOUND","request_id":"demo-02","id":42}"#,
     ),
     ("HEAD", "/products/42", 404, ""),
     (
         "GET",
         "/products/abc",
         400,
-        r#"{"error":"`abc` is not a product id","code":"INVALID_ID"}"#,
+        r#"{"error":"invalid path parameter: Cannot parse `abc` to a `u64`","code":"INVALID_PATH","request_id":"demo-04"}"#,
+    ),
+    (
+        "GET",
+        "/products?limit=many",
+        400,
+        r#"{"error":"invalid query string: limit: invalid digit found in string","code":"INVALID_QUERY","request_id":"demo-05"}"#,
     ),
     (
         "POST",
@@ -39,31 +48,37 @@ const EXPECTED: &[(&str, &str, u16, &str)] = &[
         "POST",
         "/products",
         409,
-        r#"{"error":"a product with SKU WIDGET-1 already exists","code":"DUPLICATE_SKU","sku":"WIDGET-1"}"#,
+        r#"{"error":"a product with SKU WIDGET-1 already exists","code":"DUPLICATE_SKU","request_id":"demo-07","sku":"WIDGET-1"}"#,
     ),
     (
         "POST",
         "/products",
         400,
-        r#"{"error":"the request body is not valid JSON","code":"MALFORMED_JSON"}"#,
+        r#"{"error":"the request body is not valid JSON: EOF while parsing an object at line 1 column 31","code":"MALFORMED_JSON","request_id":"demo-08"}"#,
     ),
     (
         "POST",
         "/products",
         415,
-        r#"{"error":"expected a JSON body (content-type: application/json)","code":"UNSUPPORTED_MEDIA_TYPE"}"#,
+        r#"{"error":"expected a JSON body, with content-type: application/json","code":"UNSUPPORTED_MEDIA_TYPE","request_id":"demo-09"}"#,
+    ),
+    (
+        "POST",
+        "/products",
+        413,
+        r#"{"error":"the request body is larger than this server accepts","code":"CONTENT_TOO_LARGE","request_id":"demo-10"}"#,
     ),
     (
         "POST",
         "/products",
         422,
-        r#"{"error":"price_cents must be greater than 0","code":"VALIDATION_FAILED","field":"price_cents"}"#,
+        r##"{"error":"the product is not valid","code":"VALIDATION_FAILED","request_id":"demo-11","errors":[{"detail":"must be 3 to 32 characters of A-Z, 0-9 and -","pointer":"#/sku"},{"detail":"must be greater than 0","pointer":"#/price_cents"}]}"##,
     ),
     (
         "POST",
         "/products",
         429,
-        r#"{"error":"at most 5 new products per minute per client","code":"RATE_LIMITED","limit":5}"#,
+        r#"{"error":"at most 3 new products per minute per client","code":"RATE_LIMITED","request_id":"demo-12","limit":3}"#,
     ),
     (
         "PUT",
@@ -75,38 +90,38 @@ const EXPECTED: &[(&str, &str, u16, &str)] = &[
         "PUT",
         "/products/2",
         422,
-        r#"{"error":"name must not be empty","code":"VALIDATION_FAILED","field":"name"}"#,
+        r##"{"error":"the product is not valid","code":"VALIDATION_FAILED","request_id":"demo-14","errors":[{"detail":"must not be empty","pointer":"#/name"}]}"##,
     ),
     (
         "PUT",
         "/products/2",
         422,
-        r#"{"error":"the request body is JSON, but not a product: missing field `price_cents` at line 1 column 34","code":"INVALID_BODY"}"#,
+        r##"{"error":"the request body does not have the expected shape: invalid type: string \"cheap\", expected u64 at line 1 column 55","code":"INVALID_BODY","request_id":"demo-15","errors":[{"detail":"invalid type: string \"cheap\", expected u64 at line 1 column 55","pointer":"#/price_cents"}]}"##,
     ),
     ("DELETE", "/products/2", 204, ""),
     (
         "DELETE",
         "/products/2",
         404,
-        r#"{"error":"product 2 not found","code":"PRODUCT_NOT_FOUND","id":2}"#,
+        r#"{"error":"product 2 not found","code":"PRODUCT_NOT_FOUND","request_id":"demo-17","id":2}"#,
     ),
     (
         "GET",
         "/admin/products",
         401,
-        r#"{"error":"a bearer token is required","code":"MISSING_TOKEN"}"#,
+        r#"{"error":"a bearer token is required","code":"MISSING_TOKEN","request_id":"demo-18"}"#,
     ),
     (
         "GET",
         "/admin/products",
         401,
-        r#"{"error":"the bearer token is not valid","code":"INVALID_TOKEN"}"#,
+        r#"{"error":"the bearer token is not valid","code":"INVALID_TOKEN","request_id":"demo-19"}"#,
     ),
     (
         "GET",
         "/admin/products",
         403,
-        r#"{"error":"only admins may list every product","code":"NOT_ADMIN"}"#,
+        r#"{"error":"only admins may list every product","code":"NOT_ADMIN","request_id":"demo-20"}"#,
     ),
     (
         "GET",
@@ -118,25 +133,31 @@ const EXPECTED: &[(&str, &str, u16, &str)] = &[
         "GET",
         "/products/1/shipping",
         502,
-        r#"{"error":"Bad Gateway","code":"UPSTREAM_FAILED"}"#,
+        r#"{"error":"Bad Gateway","code":"UPSTREAM_FAILED","request_id":"demo-22"}"#,
     ),
     (
         "GET",
         "/reports/sales",
         500,
-        r#"{"error":"Internal Server Error","code":"DATABASE_ERROR"}"#,
+        r#"{"error":"Internal Server Error","code":"DATABASE_ERROR","request_id":"demo-23"}"#,
+    ),
+    (
+        "GET",
+        "/reports/inventory",
+        500,
+        r#"{"error":"Internal Server Error","code":"INTERNAL_SERVER_ERROR","request_id":"demo-24"}"#,
     ),
     (
         "GET",
         "/nope",
         404,
-        r#"{"error":"no route for GET /nope","code":"ROUTE_NOT_FOUND"}"#,
+        r#"{"error":"no route for GET /nope","code":"NOT_FOUND","request_id":"demo-25"}"#,
     ),
     (
         "PATCH",
         "/products/1",
         405,
-        r#"{"error":"PATCH is not allowed on this resource","code":"METHOD_NOT_ALLOWED"}"#,
+        r#"{"error":"PATCH is not allowed on this resource","code":"METHOD_NOT_ALLOWED","request_id":"demo-26"}"#,
     ),
 ];
 
@@ -167,30 +188,35 @@ async fn demo_matches_the_guide() {
         }
     }
     let header = |i: usize, name: &str| rows[i].header(name).map(str::to_owned);
+    for (i, row) in rows.iter().enumerate() {
+        // Every response carries the id the demo sent, errors in their body too.
+        assert_eq!(row.request_id, format!("demo-{:02}", i + 1));
+    }
+    let head_length = r#"{"error":"product 42 not found","code":"PRODUCT_NOT_FOUND","request_id":"demo-03","id":42}"#.len();
     assert_eq!(
-        header(2, "content-length").as_deref(),
-        Some("67"),
+        header(2, "content-length"),
+        Some(head_length.to_string()),
         "HEAD: the length GET would send"
     );
-    assert_eq!(header(4, "location").as_deref(), Some("/products/2"));
-    let retry_after: u64 = header(9, "retry-after")
+    assert_eq!(header(5, "location").as_deref(), Some("/products/2"));
+    let retry_after: u64 = header(11, "retry-after")
         .expect("429 carries Retry-After")
         .parse()
         .expect("seconds");
     assert!((1..=60).contains(&retry_after), "{retry_after}");
     assert_eq!(
-        header(15, "www-authenticate").as_deref(),
+        header(17, "www-authenticate").as_deref(),
         Some(r#"Bearer realm="products""#)
     );
     assert_eq!(
-        header(16, "www-authenticate").as_deref(),
+        header(18, "www-authenticate").as_deref(),
         Some(r#"Bearer realm="products", error="invalid_token""#)
     );
     assert_eq!(
-        header(17, "www-authenticate").as_deref(),
+        header(19, "www-authenticate").as_deref(),
         Some(r#"Bearer realm="products", error="insufficient_scope""#)
     );
-    assert_eq!(header(22, "allow").as_deref(), Some("GET,HEAD,PUT,DELETE"));
+    assert_eq!(header(25, "allow").as_deref(), Some("GET,HEAD,PUT,DELETE"));
 }
 
 /// The 5xx Display texts hold a password and internal hosts: none of it is on the wire.
@@ -198,9 +224,15 @@ async fn demo_matches_the_guide() {
 async fn server_errors_are_redacted() {
     let rows = products::demo().await;
     let server_errors: Vec<_> = rows.iter().filter(|row| row.status >= 500).collect();
-    assert_eq!(server_errors.len(), 2);
+    assert_eq!(server_errors.len(), 3);
     for row in server_errors {
-        for secret in ["hunter2", "db.internal", "shipping.internal", "postgres://"] {
+        for secret in [
+            "hunter2",
+            "db.internal",
+            "shipping.internal",
+            "postgres://",
+            "warehouse",
+        ] {
             assert!(!row.body.contains(secret), "{}: {}", row.path, row.body);
             assert!(
                 row.headers.iter().all(|(_, v)| !v.contains(secret)),
