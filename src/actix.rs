@@ -57,6 +57,9 @@ use status_core::context::{self, RequestContext};
 use crate::framework::{CatchUnwind, is_json};
 use crate::{FrameworkError, Pointer};
 
+/// The request and response header of the request id.
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
 /// The middleware that answers every error of a service in one format, with a request id;
 /// see the [module docs](self).
 #[derive(Clone, Debug)]
@@ -133,21 +136,17 @@ where
     forward_ready!(service);
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
-        let header = |name: &str| request.headers().get(name).map(HeaderValue::as_bytes);
-        let context = RequestContext::new(
-            header("x-request-id"),
-            header(ACCEPT.as_str()),
-            self.layer.negotiate,
-        );
+        let header = |name: &HeaderName| request.headers().get(name).map(HeaderValue::as_bytes);
+        let context =
+            RequestContext::new(header(&X_REQUEST_ID), header(&ACCEPT), self.layer.negotiate);
         let id = Arc::clone(&context.request_id);
         // What a response without the request needs (the router needs the request whole:
         // no clone of it may live while the app answers).
-        let method = request.method().to_string();
-        let path = request.path().to_owned();
+        let (method, uri) = (request.method().clone(), request.uri().clone());
         let service = Rc::clone(&self.service);
         let ErrorLayer { negotiate, timeout } = self.layer;
         Box::pin(context::scope(context, async move {
-            let call = CatchUnwind(Box::pin(async move { service.call(request).await }));
+            let call = CatchUnwind::new(async move { service.call(request).await });
             let answer = match timeout {
                 Some(timeout) => actix_web::rt::time::timeout(timeout, call).await.ok(),
                 None => Some(call.await),
@@ -164,7 +163,7 @@ where
                     finish(response.headers_mut(), status, &id, negotiate);
                     return Ok(response);
                 }
-                Some(Ok(Err(error))) => error_response(error, &method, &path),
+                Some(Ok(Err(error))) => error_response(error, method.as_str(), uri.path()),
                 Some(Err(panic)) => HttpResponse::from_error(FrameworkError::panic(&*panic)),
                 None => HttpResponse::from_error(FrameworkError::RequestTimeout),
             };
@@ -278,7 +277,7 @@ fn extractor_error(error: &Error) -> Option<FrameworkError> {
 fn finish(headers: &mut HeaderMap, status: StatusCode, id: &str, negotiate: bool) {
     // Visible ASCII (see `RequestContext`): always a valid value.
     if let Ok(value) = HeaderValue::from_str(id) {
-        headers.insert(HeaderName::from_static("x-request-id"), value);
+        headers.insert(X_REQUEST_ID, value);
     }
     if negotiate && status.as_u16() >= 400 {
         headers.append(VARY, HeaderValue::from_static("accept"));

@@ -40,12 +40,11 @@ use core::convert::Infallible;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
-use std::sync::Arc;
 
 use ::axum::body::Body;
 use ::axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
-use ::axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE, HeaderValue, VARY};
+use ::axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE, HeaderName, HeaderValue, VARY};
 use ::axum::http::request::Parts;
 use ::axum::response::{IntoResponse, Response};
 use serde_core::Serialize;
@@ -54,6 +53,9 @@ use status_core::context::{self, RequestContext};
 
 use crate::framework::{CatchUnwind, is_json};
 use crate::{FrameworkError, Pointer};
+
+/// The request and response header of the request id.
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The `tower::Layer` that answers every error of a service in one format, with a request
 /// id; see the [module docs](self).
@@ -117,46 +119,55 @@ where
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        let header = |name: &str| request.headers().get(name).map(HeaderValue::as_bytes);
+        let incoming = request.headers().get(&X_REQUEST_ID);
         let context = RequestContext::new(
-            header("x-request-id"),
-            header(ACCEPT.as_str()),
+            incoming.map(HeaderValue::as_bytes),
+            request.headers().get(ACCEPT).map(HeaderValue::as_bytes),
             self.negotiate,
         );
-        let id = Arc::clone(&context.request_id);
-        let method = request.method().to_string();
-        let path = request.uri().path().to_owned();
+        // The client's own value when it is kept (a clone of the request's bytes).
+        let id = match incoming {
+            Some(value) if value.as_bytes() == context.request_id.as_bytes() => value.clone(),
+            // Visible ASCII (see `RequestContext`): always a valid value.
+            _ => HeaderValue::from_str(&context.request_id).unwrap_or(HeaderValue::from_static("")),
+        };
+        // Kept for a 404 or 405's message: both clones share the request's bytes.
+        let (method, uri) = (request.method().clone(), request.uri().clone());
         // The service that was polled ready answers; a clone takes its place.
         let ready = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, ready);
         let negotiate = self.negotiate;
         Box::pin(context::scope(context, async move {
-            let answer = CatchUnwind(Box::pin(async move { inner.call(request).await })).await;
-            let mut response = match answer {
-                Ok(Ok(response)) => rewrite(response, &method, &path).await,
+            let mut response = match CatchUnwind::new(inner.call(request)).await {
+                Ok(Ok(response)) if !is_framework_error(&response) => response,
+                // Boxed, so that the future of every request does not carry this one's
+                // state (reading a body): most responses need none of it.
+                Ok(Ok(response)) => Box::pin(rewrite(response, method.as_str(), uri.path())).await,
                 Ok(Err(never)) => match never {},
                 Err(panic) => FrameworkError::panic(&*panic).into_response(),
             };
-            finish(&mut response, &id, negotiate);
+            finish(&mut response, id, negotiate);
             Ok(response)
         }))
     }
 }
 
-/// The [`FrameworkError`] of an error response without a JSON body, or the response as
-/// it is.
-async fn rewrite(response: Response, method: &str, path: &str) -> Response {
-    let status = response.status().as_u16();
-    if status < 400
-        || is_json(
+/// Whether `response` is an error the framework answered by itself: an error status
+/// without a JSON body.
+fn is_framework_error(response: &Response) -> bool {
+    response.status().as_u16() >= 400
+        && !is_json(
             response
                 .headers()
                 .get(CONTENT_TYPE)
                 .map(HeaderValue::as_bytes),
         )
-    {
-        return response;
-    }
+}
+
+/// The [`FrameworkError`] of an error response the framework answered by itself (see
+/// [`is_framework_error`]), or the response as it is when it has none.
+async fn rewrite(response: Response, method: &str, path: &str) -> Response {
+    let status = response.status().as_u16();
     let allow = response
         .headers()
         .get(ALLOW)
@@ -192,11 +203,8 @@ async fn rewrite(response: Response, method: &str, path: &str) -> Response {
 
 /// The request id on every response, and `Vary: Accept` on an error when `Accept` chose
 /// its format.
-fn finish(response: &mut Response, id: &str, negotiate: bool) {
-    // Visible ASCII (see `RequestContext`): always a valid value.
-    if let Ok(value) = HeaderValue::from_str(id) {
-        response.headers_mut().insert("x-request-id", value);
-    }
+fn finish(response: &mut Response, id: HeaderValue, negotiate: bool) {
+    response.headers_mut().insert(X_REQUEST_ID, id);
     if negotiate && response.status().as_u16() >= 400 {
         response
             .headers_mut()

@@ -245,16 +245,28 @@ fn detail_or(detail: String, default: &str) -> String {
     }
 }
 
-/// A future whose panic is caught and returned: the layers answer a panicking handler with
-/// a 500 and the server goes on (tower-http's `CatchPanic` and `futures::catch_unwind` do
-/// the same; the layers need their own future around the handler's anyway).
-pub(crate) struct CatchUnwind<F>(pub(crate) Pin<Box<F>>);
+pin_project_lite::pin_project! {
+    /// A future whose panic is caught and returned: the layers answer a panicking handler
+    /// with a 500 and the server goes on (tower-http's `CatchPanic` and
+    /// `futures::FutureExt::catch_unwind` do the same; the layers need their own future
+    /// around the handler's anyway).
+    pub(crate) struct CatchUnwind<F> {
+        #[pin]
+        inner: F,
+    }
+}
+
+impl<F> CatchUnwind<F> {
+    pub(crate) fn new(inner: F) -> Self {
+        CatchUnwind { inner }
+    }
+}
 
 impl<F: Future> Future for CatchUnwind<F> {
     type Output = Result<F::Output, Box<dyn Any + Send>>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let inner = self.0.as_mut();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let inner = self.project().inner;
         match catch_unwind(AssertUnwindSafe(|| inner.poll(cx))) {
             Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
             Ok(Poll::Pending) => Poll::Pending,

@@ -80,8 +80,15 @@ pub async fn drive(
                     failed.fetch_add(share - i, Ordering::Relaxed);
                     return;
                 };
-                if !check(n, &parts, &body.to_bytes()) {
-                    wrong.fetch_add(1, Ordering::Relaxed);
+                let body = body.to_bytes();
+                if !check(n, &parts, &body) && wrong.fetch_add(1, Ordering::Relaxed) == 0 {
+                    // The first wrong response, to say what went wrong.
+                    eprintln!(
+                        "wrong response to request {n}: {} {:?} {}",
+                        parts.status,
+                        parts.headers,
+                        String::from_utf8_lossy(&body)
+                    );
                 }
                 done.fetch_add(1, Ordering::Relaxed);
             }
