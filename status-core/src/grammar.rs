@@ -51,7 +51,8 @@ pub fn reserved_header(name: &str, status: u16) -> Option<&'static str> {
     }
     RESERVED
         .iter()
-        .find(|(reserved, _)| reserved.eq_ignore_ascii_case(name))
+        // The length first: most names an error sends have none of these lengths.
+        .find(|(reserved, _)| reserved.len() == name.len() && reserved.eq_ignore_ascii_case(name))
         .map(|&(_, why)| why)
 }
 

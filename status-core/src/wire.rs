@@ -29,7 +29,7 @@ use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::api_error::{ApiError, Format, HeaderValue};
 use crate::header::{is_valid_header_name, is_valid_header_value};
-use crate::status::Status;
+use crate::status::{Status, registered};
 use crate::{context, grammar};
 
 /// An error rendered for the wire, framework-neutral (actix-web 4 speaks `http` 0.2, axum
@@ -74,7 +74,8 @@ pub(crate) fn render<E: ApiError>(error: &E) -> Wire {
             headers.push((name, value));
         }
     });
-    if let Some(required) = status.required_header()
+    let registered = registered(status.as_u16());
+    if let Some(required) = registered.and_then(|row| row.required_header)
         && !headers
             .iter()
             .any(|(name, _)| name.eq_ignore_ascii_case(required))
@@ -83,6 +84,8 @@ pub(crate) fn render<E: ApiError>(error: &E) -> Wire {
         return server_error(error, &request);
     }
     let reason = match error.reason() {
+        // The registry's phrase, as the derive sends it: valid, no need to look further.
+        reason if registered.is_some_and(|row| row.phrase == reason) => reason,
         reason if grammar::is_reason_phrase(reason) => reason,
         reason => {
             log::reason_replaced(error, reason);
