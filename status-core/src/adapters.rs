@@ -127,11 +127,11 @@ pub fn actix_response<E: crate::ApiError>(error: &E) -> actix_web::HttpResponse 
     response.head_mut().reason = Some(wire.reason);
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(wire.content_type));
-    for (name, value) in wire.headers {
+    for (name, value) in crate::wire::Wire::header_bytes(wire.headers) {
         // Both checked by `wire::render`; a failure here is still dropped, never a panic.
         if let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(&value),
+            HeaderValue::from_maybe_shared(value),
         ) {
             headers.append(name, value);
         }

@@ -63,11 +63,11 @@ impl wire::Wire {
         *response.status_mut() = StatusCode::from(self.status);
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(self.content_type));
-        for (name, value) in self.headers {
+        for (name, value) in wire::Wire::header_bytes(self.headers) {
             // Both checked by `wire::render`; a failure here is still dropped, never a panic.
             if let (Ok(name), Ok(value)) = (
                 HeaderName::from_bytes(name.as_bytes()),
-                HeaderValue::from_str(&value),
+                HeaderValue::from_maybe_shared(value),
             ) {
                 headers.append(name, value);
             }

@@ -145,6 +145,22 @@ fn required_missing(header: &str) -> &'static str {
     }
 }
 
+impl Wire {
+    /// The headers, each value as `Bytes` without a copy (a `&'static str` or the `String`
+    /// a field's `Display` was written into), for `http`'s `HeaderValue::from_maybe_shared`.
+    pub(crate) fn header_bytes(
+        headers: Vec<(&'static str, Cow<'static, str>)>,
+    ) -> impl Iterator<Item = (&'static str, bytes::Bytes)> {
+        headers.into_iter().map(|(name, value)| {
+            let value = match value {
+                Cow::Borrowed(text) => bytes::Bytes::from_static(text.as_bytes()),
+                Cow::Owned(text) => bytes::Bytes::from(text),
+            };
+            (name, value)
+        })
+    }
+}
+
 /// The value to send for one header, or `None` (logged) when it must not be sent.
 fn checked<E: ApiError>(
     error: &E,
