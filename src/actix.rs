@@ -163,7 +163,7 @@ where
                     finish(response.headers_mut(), status, &id, negotiate);
                     return Ok(response);
                 }
-                Some(Ok(Err(error))) => error_response(error, method.as_str(), uri.path()),
+                Some(Ok(Err(error))) => error_response(&error, method.as_str(), uri.path()),
                 Some(Err(panic)) => HttpResponse::from_error(FrameworkError::panic(&*panic)),
                 None => HttpResponse::from_error(FrameworkError::RequestTimeout),
             };
@@ -201,15 +201,15 @@ fn framework_error<B>(response: &ServiceResponse<B>) -> Option<FrameworkError> {
             response.request().method().as_str(),
             response.request().path(),
             allow.as_deref(),
-            error.map(ToString::to_string),
+            error.map(ToString::to_string).as_deref(),
         )
     })
 }
 
 /// The response to an error that came up out of the app: made once, here in the context,
 /// and replaced by the [`FrameworkError`] it stands for if it is not JSON.
-fn error_response(error: Error, method: &str, path: &str) -> HttpResponse {
-    if let Some(framework) = extractor_error(&error) {
+fn error_response(error: &Error, method: &str, path: &str) -> HttpResponse {
+    if let Some(framework) = extractor_error(error) {
         return HttpResponse::from_error(framework);
     }
     let response = error.error_response();
@@ -228,7 +228,7 @@ fn error_response(error: Error, method: &str, path: &str) -> HttpResponse {
         .headers()
         .get(ALLOW)
         .and_then(|value| value.to_str().ok());
-    match FrameworkError::from_status(status, method, path, allow, Some(error.to_string())) {
+    match FrameworkError::from_status(status, method, path, allow, Some(&error.to_string())) {
         Some(framework) => HttpResponse::from_error(framework),
         None => response,
     }

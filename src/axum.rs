@@ -185,7 +185,7 @@ async fn rewrite(response: Response, method: &str, path: &str) -> Response {
     } else {
         (None, body)
     };
-    match FrameworkError::from_status(status, method, path, allow.as_deref(), detail) {
+    match FrameworkError::from_status(status, method, path, allow.as_deref(), detail.as_deref()) {
         Some(error) => {
             let mut response = error.into_response();
             if status == 405 && allow.is_none() {
@@ -272,7 +272,7 @@ fn json_rejection(rejection: &JsonRejection) -> FrameworkError {
 fn pointer(path: &serde_path_to_error::Path) -> Pointer {
     use serde_path_to_error::Segment;
     let mut pointer = Pointer::root();
-    for segment in path.iter() {
+    for segment in path {
         pointer = match segment {
             Segment::Seq { index } => pointer.join(index),
             Segment::Map { key } => pointer.join(key),

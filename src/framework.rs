@@ -190,9 +190,9 @@ impl FrameworkError {
         method: &str,
         path: &str,
         allow: Option<&str>,
-        detail: Option<String>,
+        detail: Option<&str>,
     ) -> Option<Self> {
-        let detail = || detail.clone().unwrap_or_default();
+        let detail = || detail.unwrap_or_default().to_owned();
         Some(match status {
             400 => FrameworkError::BadRequest {
                 detail: detail_or(detail(), "the request cannot be read"),

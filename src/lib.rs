@@ -49,31 +49,37 @@
 //!
 //! # The attribute
 //!
-//! On a **variant** (or on a struct, for a struct error):
+//! One helper attribute, `status`, in three places. Every value is checked at compile time.
+//!
+//! **On a variant**, or on a struct for a struct error:
 //!
 //! | key | meaning |
 //! |---|---|
-//! | `404` or `NOT_FOUND` | the status, by number or by [`Status`] constant name; must be 4xx or 5xx |
-//! | `code = "USER_NOT_FOUND"` | the code; default: the variant's name in `UPPER_SNAKE_CASE` |
-//! | `message = "..."` | a fixed public message instead of `Display` |
+//! | `404` or `NOT_FOUND` | the status, by number or by [`Status`] constant name (`CONTENT_TOO_LARGE`, `UNPROCESSABLE_CONTENT`: the IANA phrases); must be 4xx or 5xx |
+//! | `code = "USER_NOT_FOUND"` | the code: `[A-Z][A-Z0-9_]*[A-Z0-9]`, at most 63 characters (AIP-193). Default: the name in `UPPER_SNAKE_CASE` (`UserExists` → `USER_EXISTS`) |
+//! | `message = "..."` | a fixed public message instead of `Display`. `{field}` (or `{0}` for a tuple field, with a format spec such as `{id:>5}`) interpolates a field; `{{` and `}}` are braces |
 //! | `expose` | on a 5xx: send the `Display` text after all |
 //! | `redact` | on a 4xx: send the reason phrase instead of `Display` (login failures) |
-//! | `transparent` | a one-field variant whose field is itself an `ApiError`, which decides everything |
-//! | `reason = "Client Closed Request"` | the reason phrase of an unregistered status (e.g. 499) |
-//! | `www_authenticate = "Bearer"` | the `WWW-Authenticate` header (401 requires it) |
-//! | `allow = "GET, HEAD"` | the `Allow` header (405 requires it) |
-//! | `retry_after = 120` | the `Retry-After` header, in seconds (or an HTTP-date string) |
-//! | `header("X-Name" = "value")` | any other header |
-//! | `allow(name_mismatch)` | silences the warning for a variant named after another status |
+//! | `transparent` | a one-field variant whose field is itself an `ApiError`: status, code, message, headers and body are the field's |
+//! | `reason = "Client Closed Request"` | the reason phrase of an unregistered status (499); required for one, refused for a registered one |
+//! | `www_authenticate = "Bearer realm=\"api\""` | `WWW-Authenticate`: a list of challenges (RFC 9110 §11.6.1); a 401 must send it |
+//! | `allow = "GET, HEAD"` | `Allow`: methods separated by commas, possibly none (RFC 9110 §10.2.1); a 405 must send it |
+//! | `retry_after = 120` or `retry_after = "Sun, 06 Nov 1994 08:49:37 GMT"` | `Retry-After`: seconds, or an IMF-fixdate (RFC 9110 §10.2.3) |
+//! | `header("X-Name" = "value")` | any other header; several may be given. `Proxy-Authenticate` (407) and `Upgrade` (426) are given so |
+//! | `allow(name_mismatch)` | silences the warning for a variant named after another status's phrase |
 //!
-//! On the **enum**: a status and any header key set the default for variants without their
-//! own; `crate = "path"` names this crate when it is re-exported; `format = "problem"`
-//! makes the framework adapters send problem details; `problem_type = "https://…/"` sets the
-//! base of the problem `type` member (the code is appended).
+//! **On the enum**: a status and any header key are the default of the variants without
+//! their own (a variant's header of the same name replaces the default); `crate =
+//! "path::to::status"` when a crate re-exports this one; `format = "problem"` makes the
+//! adapters send problem details; `problem_type = "https://api.example.com/errors/"` sets the
+//! base of the problem `type` (the code is appended); `max_header_bytes = 16384` raises the
+//! cap on a header value from a field (8 KiB by default); `allow(name_mismatch)`.
 //!
-//! On a **field**: `expose` adds the field to both bodies under its name (`expose = "name"`
-//! for a tuple field; the field must be `serde::Serialize`); `header = "Retry-After"` sends
-//! the field's `Display` as that header.
+//! **On a field**: `expose` adds the field to both bodies under its name (`expose = "name"`
+//! for a tuple field; the field must be `serde::Serialize`; `error`, `code`, `type`,
+//! `title`, `status`, `detail`, `instance` and `request_id` are the bodies' own);
+//! `header = "Retry-After"` sends the field's `Display` as that header (a field may give a
+//! 401's `WWW-Authenticate` or a 405's `Allow`).
 //!
 //! # The public message
 //!
@@ -82,36 +88,55 @@
 //! `redact` and `message` change that per variant. The text is written straight into the
 //! serializer, with no intermediate `String`.
 //!
-//! # Features
+//! ```
+//! use status::ApiError;
 //!
-//! None is on by default. `http` builds an `http::Response` (`status::http::response`,
-//! when enabled) and converts `Status` to and from `http::StatusCode`; `axum` makes every
-//! derived type an `IntoResponse`; `actix-web` a `ResponseError`; `utoipa` an
-//! `IntoResponses` (one OpenAPI response per status, every variant a named example);
-//! `tracing` logs each 5xx an adapter sends with its `Display` and `source()` chain;
-//! `contract` gives the catalog's contract tests (`assert_catalog!`), for your
-//! `[dev-dependencies]`. Your crate needs no features or `cfg` of its own: enabling the
-//! feature on `status` is enough.
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! enum PriceError {
+//!     #[error("price {cents} of {sku} is below cost")]
+//!     #[status(422, message = "the price of {sku} is too low")]
+//!     TooLow { sku: String, cents: u64 },
+//! }
 //!
-//! Every response carries the status (with the IANA reason phrase), `content-type`
-//! (`application/json`, or `application/problem+json` with `format = "problem"`), the
-//! variant's headers and the body. A header value that may not be sent (CR, LF, controls)
-//! is dropped, never sent.
-//!
-//! # The catalog
-//!
-//! [`ApiError::CATALOG`] lists every variant as static data; [`Catalog`] flattens it through
-//! `transparent` nesting and renders Markdown or JSON, and `assert_catalog!` (feature
-//! `contract`, for your `[dev-dependencies]`) pins it to a checked-in file so that a renamed
-//! code fails a test.
+//! let err = PriceError::TooLow { sku: "A-1".into(), cents: 5 };
+//! assert_eq!(
+//!     serde_json::to_string(&err.body()).unwrap(),
+//!     r#"{"error":"the price of A-1 is too low","code":"TOO_LOW"}"#,
+//! );
+//! ```
 //!
 //! # Compile errors
 //!
-//! Each rule is a compile error that points at the offending token and says the HTTP rule
-//! and the fix: a 1xx/2xx/3xx status, a number outside 100..=599, an unregistered code
-//! without `reason`, a variant without a status, two variants with one code, a code that is
-//! not `UPPER_SNAKE_CASE`, a 401 without `WWW-Authenticate`, a 405 without `Allow`, unknown or
-//! duplicate keys, `transparent` misused, `expose`/`redact` where they mean nothing, unions.
+//! Each misuse is one `compile_error!` on the token that is wrong, saying the HTTP rule and
+//! the fix; errors accumulate across variants, and a fallback impl keeps one mistake from
+//! cascading into "`ApiError` is not implemented" elsewhere:
+//!
+//! - a 1xx, 2xx or 3xx status; a number outside 100..=599, negative, a string or a float; an
+//!   unknown status name (with the nearest one);
+//! - an unregistered 4xx/5xx (499, 418, 510) without `reason`, or `reason` on a registered one;
+//! - a variant without a status and no enum default (with a status suggested from its
+//!   name: `…NotFound` → 404, `…Exists` → 409, `InvalidToken` → 401, `Invalid…` → 422, …);
+//! - two variants with one code (at the second); two variants under one type with one code
+//!   across `transparent` nesting, inner types of other crates included (the compiler checks
+//!   the whole catalog in `const` evaluation);
+//! - a code that is not `UPPER_SNAKE_CASE` or is over 63 characters (with the corrected one);
+//! - a 401 without `WWW-Authenticate`, a 405 without `Allow`, a 407 without
+//!   `Proxy-Authenticate`, a 426 without `Upgrade`;
+//! - a header value outside its grammar or not ASCII; a header name that is not a token, or
+//!   that the server owns (`Content-Type`, `Content-Length`, `Content-Encoding`,
+//!   `Transfer-Encoding`, `Connection`, `Keep-Alive`, `TE`, `Trailer`, `Upgrade` but on a
+//!   426, `Host`); a header given twice;
+//! - an unknown key (with "did you mean"), a key in the wrong place, a key given twice, a
+//!   second `#[status]`; a key misspelled with dashes (`retry-after`);
+//! - `transparent` beside other keys or on a variant without exactly one field; `expose` on a
+//!   4xx, `redact` on a 5xx, both, or either beside `message`; a `{name}` in `message` that is
+//!   no field;
+//! - an exposed tuple field without a name; an exposed name a body uses already; a field
+//!   that is exposed but not `Serialize`, or a header but not `Display`;
+//! - a union.
+//!
+//! A variant named after one reason phrase but mapped to another (`Unauthorized` on 403) is
+//! a warning, silenced with `allow(name_mismatch)`.
 //!
 //! ```compile_fail
 //! #[derive(Debug, thiserror::Error, status::ApiError)]
@@ -121,6 +146,68 @@
 //!     NotFound,
 //! }
 //! ```
+//!
+//! # What goes on the wire
+//!
+//! Every adapter sends what one function builds (`status-core`'s `wire`): the status with
+//! its IANA reason phrase on the status line (`422 Unprocessable Content`), `content-type`
+//! (`application/json`, or `application/problem+json`), the variant's headers, the body. A
+//! hand-written [`ApiError`] may say anything; the response still follows HTTP:
+//!
+//! - a status that is not 4xx or 5xx is sent as 500 Internal Server Error with the body of a
+//!   500, its code kept;
+//! - a reason phrase that is not a valid `reason-phrase` (RFC 9112 §4) is replaced by the
+//!   registry's or its class's;
+//! - a header is not sent when its name is not a field name or is one the server owns, when
+//!   its value holds CR, LF or another control, is longer than
+//!   [`ApiError::MAX_HEADER_BYTES`], or breaks its header's grammar, or when its `Display`
+//!   fails;
+//! - a 401, 405, 407 or 426 left without its required header is sent as a 500 (the rule
+//!   cannot be kept: the server failed); an empty `Allow` is legal and is sent;
+//! - a body whose message or exposed field fails to serialize (a `Display` that returns an
+//!   error) is sent with the reason phrase and without exposed fields.
+//!
+//! Nothing panics on the way. With `tracing`, each error response is logged (a 5xx at
+//! `error` with its `Display` and `source()` chain, the rest at `debug`), and so is each of
+//! the above, every value from the error escaped so CR and LF cannot forge a line.
+//!
+//! # Every error in one format
+//!
+//! [`axum::ErrorLayer`](crate::axum::ErrorLayer) (feature `axum`) and [`actix::ErrorLayer`](crate::actix::ErrorLayer) (feature `actix-web`) put
+//! what the framework answers by itself in the same format, as a [`FrameworkError`] with the
+//! same codes on both, give every request an id (in the `x-request-id` header, the
+//! `request_id` body member and the `tracing` event), answer a panic with a 500, and let
+//! `Accept` choose plain or problem bodies.
+//!
+//! # Validation errors
+//!
+//! [`Violations`], exposed on a 4xx, sends every invalid field at once as `errors`, in RFC
+//! 9457's shape; features `validator` and `garde` convert their reports with `.into()`.
+//!
+//! # The catalog
+//!
+//! [`ApiError::CATALOG`] lists every variant as static data; [`Catalog`] flattens it through
+//! `transparent` nesting, renders a Markdown table and serializes with serde; with feature
+//! `contract`, `assert_catalog!` pins it to a checked-in file so that a renamed or removed
+//! code fails a test.
+//!
+//! # OpenAPI
+//!
+//! With feature `utoipa` every derived type is an `IntoResponses` and a `ToSchema`: list it
+//! in a handler's `responses(...)` and register it once with `components(schemas(...))`;
+//! with `aide`, an `OperationOutput`. One response per status, every variant a named
+//! example, exposed fields typed by their Rust type, required headers `required`, one code
+//! type per error type that accepts codes added later.
+//!
+//! # Features
+//!
+//! None is on by default. `http` builds an `http::Response` (`status::http::response`) and
+//! converts `Status` to and from `http::StatusCode`; `axum` makes every derived type an
+//! `IntoResponse` and adds [`axum`](crate::axum); `actix-web` a `ResponseError` and adds
+//! [`actix`](crate::actix); `tracing` logs what the adapters send; `utoipa` and `aide` give
+//! OpenAPI; `validator` and `garde` convert into [`Violations`]; `contract` gives the contract
+//! tests, for your `[dev-dependencies]`. Your crate needs no features or `cfg` of its own:
+//! enabling a feature on `status` is enough.
 
 #![warn(missing_docs)]
 

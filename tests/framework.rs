@@ -80,7 +80,10 @@ fn axum_server() -> SocketAddr {
             .route("/mine", get(mine))
             .route("/mine-5xx", get(mine_5xx))
             .layer(axum::extract::DefaultBodyLimit::max(LIMIT))
-            .layer(tower_http::timeout::TimeoutLayer::new(TIMEOUT))
+            .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+                axum::http::StatusCode::REQUEST_TIMEOUT,
+                TIMEOUT,
+            ))
             .layer(ErrorLayer::new()),
     )
 }

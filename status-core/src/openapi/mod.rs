@@ -311,9 +311,13 @@ pub(crate) fn value_of(schema: &Value, schemas: &[(String, Value)], depth: usize
             Some("uuid") => "00000000-0000-0000-0000-000000000000".to_owned(),
             Some("email") => "user@example.com".to_owned(),
             Some("uri" | "uri-reference") => "https://example.com/".to_owned(),
-            _ => "x".repeat(number("minLength").map_or(6, |n| n as usize).max(1)),
+            // At least the schema's `minLength`, within reason.
+            _ => {
+                let min = get("minLength").and_then(Value::as_u64).unwrap_or(6);
+                "x".repeat(usize::try_from(min.clamp(1, 1024)).unwrap_or(6))
+            }
         }),
-        "integer" => json!(number("minimum").map_or(0, |n| n.ceil() as i64)),
+        "integer" => json!(get("minimum").and_then(Value::as_i64).unwrap_or(0)),
         "number" => json!(number("minimum").unwrap_or(0.0)),
         "boolean" => json!(false),
         "array" => match get("items") {
