@@ -114,7 +114,7 @@ fn actix_status_code(status: crate::Status) -> actix_web::http::StatusCode {
         .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-/// What the actix-web impl's `error_response` returns: what [`crate::wire::render`] built,
+/// What the actix-web impl's `error_response` returns: what `wire::render` built,
 /// in actix-web's types.
 #[cfg(feature = "actix-web")]
 pub fn actix_response<E: crate::ApiError>(error: &E) -> actix_web::HttpResponse {

@@ -3,7 +3,7 @@
 //! public API.
 //!
 //! A layer puts the context in a tokio task-local around the request's future
-//! ([`scope`]); [`wire::render`](crate::wire) reads it ([`current`]) when an error becomes
+//! ([`scope`]); `wire::render` reads it (`current`) when an error becomes
 //! a response inside that future, so every error of the request (the handler's own and the
 //! framework's) carries the id and the negotiated format, and a service without the layer
 //! pays one failed task-local lookup per error response.

@@ -208,7 +208,8 @@ pub trait Unprobed {
 
 impl<T: ?Sized> Unprobed for Probe<T> {}
 
-/// What `ToSchema::name` returns for `E`: see [`component_name`](super::component_name).
+/// What `ToSchema::name` returns for `E`: its catalog name, with every character a component
+/// name may not hold as `_` (`Layered<DbError>` is `Layered_DbError`).
 pub fn name<E: ApiError + ?Sized>() -> Cow<'static, str> {
     Cow::Owned(super::component_name(&Catalog::of::<E>()))
 }
