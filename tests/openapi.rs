@@ -1,10 +1,15 @@
-//! `utoipa::IntoResponses` for derived types: a real OpenAPI document, built by utoipa from
-//! handlers that return `Result<_, E>`, asserted whole, for the plain and the problem body.
+//! OpenAPI (utoipa) that client generators and linters accept as is: a real document, built
+//! by utoipa from handlers that return `Result<_, E>` for error types with every kind of
+//! variant (exposed fields of several types, violations, shared statuses, headers,
+//! `transparent` nesting, the problem format), in which every example fits its schema (a
+//! JSON Schema validator checks each), every `$ref` resolves, each error type is one schema
+//! with one code type, a code added later still fits, and the headers the derive guarantees
+//! are `required`.
 
 #![cfg(feature = "utoipa")]
 
 use serde_json::{Value, json};
-use status::ApiError;
+use status::{ApiError, Violations};
 use utoipa::OpenApi;
 
 // The inner error, two levels down.
@@ -13,29 +18,78 @@ mod db;
 
 use db::DbError;
 
-/// Plain bodies; two variants share 404, and the inner type adds 409 and 503.
+/// A coupon, documented by utoipa: its schema inline in the error's, as `PartialSchema` gives it.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Coupon {
+    code: String,
+    expires: Expiry,
+}
+
+/// Referenced from `Coupon`'s schema: registered beside the error's.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Expiry {
+    days: u32,
+}
+
+/// A field type with no schema: any value.
+#[derive(Debug, serde::Serialize)]
+pub struct Opaque(std::collections::BTreeMap<String, u32>);
+
+/// Plain bodies. 404 and 409 are shared (409 with the inner type's `ROW_LOCKED`).
 #[derive(Debug, thiserror::Error, ApiError)]
-pub enum ProductError {
+pub enum OrderError {
     #[error(transparent)]
     #[status(transparent)]
     Db(#[from] DbError),
-    #[error("product {id} not found")]
-    #[status(404, code = "PRODUCT_NOT_FOUND")]
+    #[error("order {id} not found")]
+    #[status(404, code = "ORDER_NOT_FOUND")]
     NotFound {
         #[status(expose)]
         id: u64,
     },
-    #[error("product {id} was deleted")]
-    #[status(404, code = "PRODUCT_DELETED", header("X-Deleted" = "true"))]
-    Deleted {
+    #[error("order {id} was cancelled")]
+    #[status(404, code = "ORDER_CANCELLED", header("X-Cancelled" = "true"))]
+    Cancelled {
         #[status(expose)]
         id: u64,
         #[status(expose)]
-        deleted_at: String,
+        reason: String,
     },
-    #[error("too many requests")]
-    #[status(429, message = "slow down")]
-    RateLimited,
+    #[error("the order is invalid")]
+    #[status(422, code = "VALIDATION_FAILED")]
+    Invalid {
+        #[status(expose)]
+        errors: Violations,
+    },
+    #[error("who are you?")]
+    #[status(401, www_authenticate = "Bearer realm=\"shop\"")]
+    Unauthenticated,
+    #[error("too many orders")]
+    #[status(429, message = "slow down", retry_after = 30)]
+    RateLimited {
+        #[status(expose)]
+        limit: u32,
+    },
+    #[error("conflicting flags")]
+    #[status(409, code = "CONFLICTING_FLAGS")]
+    Flags {
+        #[status(expose)]
+        flags: Vec<bool>,
+        #[status(expose)]
+        note: Option<String>,
+    },
+    #[error("bad coupon")]
+    #[status(400, code = "BAD_COUPON")]
+    BadCoupon {
+        #[status(expose)]
+        coupon: Coupon,
+    },
+    #[error("opaque")]
+    #[status(400, code = "OPAQUE")]
+    Opaque {
+        #[status(expose)]
+        counts: Opaque,
+    },
 }
 
 /// Problem bodies with a `type` base, nesting the plain type: its variants are sent as
@@ -45,314 +99,333 @@ pub enum ProductError {
 pub enum AdminError {
     #[error(transparent)]
     #[status(transparent)]
-    Product(#[from] ProductError),
-    #[error("who are you")]
-    #[status(401, www_authenticate = "Bearer realm=\"admin\"")]
-    Unauthenticated,
+    Order(#[from] OrderError),
+    #[error("not an admin")]
+    #[status(403)]
+    NotAdmin,
 }
 
 #[utoipa::path(
     get,
-    path = "/products/{id}",
-    params(("id" = u64, Path, description = "The product id")),
-    responses((status = 200, description = "The product", body = String), ProductError)
+    path = "/orders/{id}",
+    params(("id" = u64, Path, description = "The order id")),
+    responses((status = 200, description = "The order", body = String), OrderError)
 )]
 #[allow(dead_code)] // only documented
-fn get_product(id: u64) -> Result<String, ProductError> {
-    Err(ProductError::NotFound { id })
+fn get_order(id: u64) -> Result<String, OrderError> {
+    Err(OrderError::NotFound { id })
 }
 
 #[utoipa::path(
     delete,
-    path = "/admin/products/{id}",
-    params(("id" = u64, Path, description = "The product id")),
+    path = "/admin/orders/{id}",
+    params(("id" = u64, Path, description = "The order id")),
     responses((status = 204, description = "Deleted"), AdminError)
 )]
 #[allow(dead_code)] // only documented
-fn delete_product(id: u64) -> Result<(), AdminError> {
-    Err(ProductError::NotFound { id }.into())
+fn delete_order(id: u64) -> Result<(), AdminError> {
+    Err(OrderError::NotFound { id }.into())
 }
 
+/// The one line a service adds: `components(schemas(...))` of its error types.
 #[derive(OpenApi)]
-#[openapi(paths(get_product, delete_product))]
+#[openapi(
+    paths(get_order, delete_order),
+    components(schemas(OrderError, AdminError))
+)]
 struct Doc;
 
 fn document() -> Value {
     serde_json::to_value(Doc::openapi()).unwrap()
 }
 
-fn id_param() -> Value {
-    json!([{
-        "name": "id",
-        "in": "path",
-        "description": "The product id",
-        "required": true,
-        "schema": {"type": "integer", "format": "int64", "minimum": 0}
-    }])
+/// Every (path, status, media type, content) of the document's error responses.
+fn contents(doc: &Value) -> Vec<(String, String, String, Value)> {
+    let mut out = Vec::new();
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for operation in operations.as_object().unwrap().values() {
+            for (status, response) in operation["responses"].as_object().unwrap() {
+                if status.as_str() < "400" {
+                    continue;
+                }
+                for (media, content) in response["content"].as_object().unwrap() {
+                    out.push((path.clone(), status.clone(), media.clone(), content.clone()));
+                }
+            }
+        }
+    }
+    out
 }
 
-fn display_note(member: &str) -> String {
-    format!("`{member}` carries the error's `Display` text (the reason phrase stands in here).")
-}
-
-const CODE_DESCRIPTION: &str = "The machine-readable code: stable, switch on it.";
-const MESSAGE_DESCRIPTION: &str = "The public message: the error's `Display` text, or the reason phrase for a server error (see each example)";
-
-fn plain_responses() -> Value {
-    document()["paths"]["/products/{id}"]["get"]["responses"].take()
+/// A validator for `schema`, in the document (its `$ref`s resolve against it).
+fn validator(doc: &Value, schema: &Value) -> jsonschema::Validator {
+    let mut root = schema.clone();
+    root["components"] = doc["components"].clone();
+    jsonschema::draft202012::new(&root).expect("a valid JSON Schema")
 }
 
 #[test]
-fn plain_responses_one_per_status_every_variant_an_example() {
+fn every_example_fits_its_schema() {
     let doc = document();
-    assert_eq!(
-        doc["paths"]["/products/{id}"]["get"]["parameters"],
-        id_param()
-    );
-    let responses = &plain_responses();
-    let keys: Vec<&String> = responses.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["200", "404", "409", "429", "503"]);
-    assert_eq!(
-        responses["200"],
-        json!({"description": "The product", "content": {"text/plain": {"schema": {"type": "string"}}}})
-    );
-    assert_eq!(
-        responses["404"],
-        json!({
-            "description": "Not Found",
-            "headers": {
-                "X-Deleted": {
-                    "schema": {"type": "string"},
-                    "description": "Sent with `PRODUCT_DELETED`."
-                }
-            },
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["error", "code", "id"],
-                        "properties": {
-                            "error": {"type": "string", "description": MESSAGE_DESCRIPTION},
-                            "code": {
-                                "type": "string",
-                                "enum": ["PRODUCT_NOT_FOUND", "PRODUCT_DELETED"],
-                                "description": CODE_DESCRIPTION
-                            },
-                            "id": {
-                                "description": "An exposed field, sent with `PRODUCT_NOT_FOUND`, `PRODUCT_DELETED`."
-                            },
-                            "deleted_at": {
-                                "description": "An exposed field, sent with `PRODUCT_DELETED`."
-                            }
-                        }
-                    },
-                    "examples": {
-                        "PRODUCT_NOT_FOUND": {
-                            "summary": "NotFound",
-                            "description": format!("{} The body also carries `id`.", display_note("error")),
-                            "value": {"error": "Not Found", "code": "PRODUCT_NOT_FOUND"}
-                        },
-                        "PRODUCT_DELETED": {
-                            "summary": "Deleted",
-                            "description": format!("{} The body also carries `id`, `deleted_at`.", display_note("error")),
-                            "value": {"error": "Not Found", "code": "PRODUCT_DELETED"}
-                        }
-                    }
-                }
-            }
-        })
-    );
+    let contents = contents(&doc);
+    assert_eq!(contents.len(), 15, "{contents:#?}");
+    let mut checked = 0;
+    for (path, status, media, content) in contents {
+        let validator = validator(&doc, &content["schema"]);
+        for (name, example) in content["examples"].as_object().unwrap() {
+            let value = &example["value"];
+            let errors: Vec<String> = validator
+                .iter_errors(value)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{path} {status} {media} {name}: {value} does not fit: {errors:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 21);
 }
 
+/// What the service really sends fits the schema too, and so does a code added later.
 #[test]
-fn plain_responses_of_inner_types_are_merged() {
-    let responses = &plain_responses();
-    assert_eq!(
-        responses["409"],
-        json!({
-            "description": "Conflict",
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["error", "code"],
-                        "properties": {
-                            "error": {"type": "string", "description": MESSAGE_DESCRIPTION},
-                            "code": {"type": "string", "enum": ["ROW_LOCKED"], "description": CODE_DESCRIPTION}
-                        }
-                    },
-                    "examples": {
-                        "ROW_LOCKED": {
-                            "summary": "Db::RowLocked",
-                            "description": display_note("error"),
-                            "value": {"error": "Conflict", "code": "ROW_LOCKED"}
-                        }
-                    }
-                }
-            }
-        })
-    );
-    assert_eq!(
-        responses["429"]["content"]["application/json"]["examples"],
-        json!({
-            "RATE_LIMITED": {
-                "summary": "RateLimited",
-                "value": {"error": "slow down", "code": "RATE_LIMITED"}
-            }
-        })
-    );
-    assert_eq!(
-        responses["503"],
-        json!({
-            "description": "Service Unavailable",
-            "headers": {
-                "Retry-After": {
-                    "schema": {"type": "string"},
-                    "description": "Sent with `UNAVAILABLE`."
-                }
-            },
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["error", "code"],
-                        "properties": {
-                            "error": {"type": "string", "description": MESSAGE_DESCRIPTION},
-                            "code": {"type": "string", "enum": ["UNAVAILABLE"], "description": CODE_DESCRIPTION}
-                        }
-                    },
-                    "examples": {
-                        "UNAVAILABLE": {
-                            "summary": "Db::Unavailable",
-                            "value": {"error": "Service Unavailable", "code": "UNAVAILABLE"}
-                        }
-                    }
-                }
-            }
-        })
-    );
-}
-
-#[test]
-fn problem_responses_describe_the_problem_body() {
+fn real_bodies_and_new_codes_fit() {
     let doc = document();
-    let op = &doc["paths"]["/admin/products/{id}"]["delete"];
-    let responses = &op["responses"];
-    let keys: Vec<&String> = responses.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["204", "401", "404", "409", "429", "503"]);
-    assert_eq!(responses["204"], json!({"description": "Deleted"}));
-    assert_eq!(
-        responses["401"],
-        json!({
-            "description": "Unauthorized",
-            "headers": {
-                "WWW-Authenticate": {
-                    "schema": {"type": "string"},
-                    "description": "Sent with `UNAUTHENTICATED`."
+    let order = validator(&doc, &json!({"$ref": "#/components/schemas/OrderError"}));
+    let admin = validator(&doc, &json!({"$ref": "#/components/schemas/AdminError"}));
+    let bodies = [
+        OrderError::NotFound { id: 7 },
+        OrderError::Flags {
+            flags: vec![true],
+            note: None,
+        },
+        OrderError::Invalid {
+            errors: Violations::new(),
+        },
+        OrderError::Db(DbError::RowLocked(3)),
+    ];
+    for error in &bodies {
+        let body = serde_json::to_value(error.body()).unwrap();
+        assert!(order.is_valid(&body), "{body}");
+        let problem = serde_json::to_value(AdminError::NotAdmin.problem()).unwrap();
+        assert!(admin.is_valid(&problem), "{problem}");
+    }
+    let new_code = json!({"error": "on hold", "code": "ORDER_ON_HOLD"});
+    assert!(order.is_valid(&new_code));
+    let no_code = json!({"error": "on hold"});
+    assert!(!order.is_valid(&no_code));
+}
+
+#[test]
+fn every_ref_resolves() {
+    fn refs(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get("$ref") {
+                    out.push(target.clone());
                 }
-            },
-            "content": {
-                "application/problem+json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["type", "title", "status", "detail", "code"],
-                        "properties": {
-                            "type": {
-                                "type": "string",
-                                "enum": ["https://errors.example/UNAUTHENTICATED"],
-                                "description": "The problem type (RFC 9457 §3.1.1)."
-                            },
-                            "title": {
-                                "type": "string",
-                                "enum": ["Unauthorized"],
-                                "description": "The reason phrase of the status."
-                            },
-                            "status": {
-                                "type": "integer",
-                                "enum": [401],
-                                "description": "The response status."
-                            },
-                            "detail": {"type": "string", "description": MESSAGE_DESCRIPTION},
-                            "code": {
-                                "type": "string",
-                                "enum": ["UNAUTHENTICATED"],
-                                "description": CODE_DESCRIPTION
-                            }
-                        }
-                    },
-                    "examples": {
-                        "UNAUTHENTICATED": {
-                            "summary": "Unauthenticated",
-                            "description": display_note("detail"),
-                            "value": {
-                                "type": "https://errors.example/UNAUTHENTICATED",
-                                "title": "Unauthorized",
-                                "status": 401,
-                                "detail": "Unauthorized",
-                                "code": "UNAUTHENTICATED"
-                            }
-                        }
-                    }
-                }
+                map.values().for_each(|v| refs(v, out));
             }
-        })
-    );
-    let not_found = &responses["404"]["content"]["application/problem+json"];
+            Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+    let doc = document();
+    let mut found = Vec::new();
+    refs(&doc, &mut found);
+    found.sort();
+    found.dedup();
     assert_eq!(
-        not_found["schema"]["properties"]["type"]["enum"],
+        found,
+        [
+            "#/components/schemas/AdminError",
+            "#/components/schemas/AdminErrorCode",
+            "#/components/schemas/Expiry",
+            "#/components/schemas/OrderError",
+            "#/components/schemas/OrderErrorCode",
+        ]
+    );
+    for target in found {
+        let name = target.trim_start_matches("#/components/schemas/");
+        assert!(
+            doc["components"]["schemas"][name].is_object(),
+            "{target} does not resolve"
+        );
+    }
+}
+
+/// One schema and one code type per error type, the code extensible.
+#[test]
+fn each_error_type_is_one_schema_with_one_code_type() {
+    let doc = document();
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    let mut names: Vec<&String> = schemas.keys().collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "AdminError",
+            "AdminErrorCode",
+            "Expiry",
+            "OrderError",
+            "OrderErrorCode"
+        ]
+    );
+    assert_eq!(
+        schemas["OrderErrorCode"]["anyOf"],
         json!([
-            "https://errors.example/PRODUCT_NOT_FOUND",
-            "https://errors.example/PRODUCT_DELETED"
+            {"type": "string", "enum": [
+                "ROW_LOCKED", "UNAVAILABLE", "ORDER_NOT_FOUND", "ORDER_CANCELLED",
+                "VALIDATION_FAILED", "UNAUTHENTICATED", "RATE_LIMITED", "CONFLICTING_FLAGS",
+                "BAD_COUPON", "OPAQUE"
+            ]},
+            {"type": "string"}
         ])
     );
+    let responses = &doc["paths"]["/orders/{id}"]["get"]["responses"];
+    for status in ["400", "401", "404", "409", "422", "429", "503"] {
+        assert_eq!(
+            responses[status]["content"]["application/json"]["schema"],
+            json!({"$ref": "#/components/schemas/OrderError"}),
+            "{status}"
+        );
+    }
+}
+
+/// Each exposed field has its type's schema; one without a schema is any value.
+#[test]
+fn exposed_fields_are_typed() {
+    let doc = document();
+    let properties = &doc["components"]["schemas"]["OrderError"]["properties"];
+    let typed = |name: &str| properties[name]["allOf"][0].clone();
     assert_eq!(
-        not_found["schema"]["required"],
-        json!(["type", "title", "status", "detail", "code", "id"])
+        typed("id"),
+        json!({"type": "integer", "format": "int64", "minimum": 0})
+    );
+    assert_eq!(typed("reason"), json!({"type": "string"}));
+    assert_eq!(
+        typed("limit"),
+        json!({"type": "integer", "format": "int32", "minimum": 0})
     );
     assert_eq!(
-        not_found["examples"]["PRODUCT_DELETED"],
+        typed("flags"),
+        json!({"type": "array", "items": {"type": "boolean"}})
+    );
+    assert_eq!(
+        typed("note"),
+        json!({"oneOf": [{"type": "null"}, {"type": "string"}]})
+    );
+    assert_eq!(typed("errors")["type"], "array");
+    assert_eq!(
+        typed("errors")["items"]["required"],
+        json!(["detail", "pointer"])
+    );
+    assert_eq!(
+        typed("coupon")["properties"]["expires"],
+        json!({"$ref": "#/components/schemas/Expiry"})
+    );
+    assert_eq!(
+        properties["counts"],
+        json!({"description": "An exposed field, sent with `OPAQUE`."})
+    );
+    assert_eq!(
+        properties["id"]["description"],
+        "An exposed field, sent with `ORDER_NOT_FOUND`, `ORDER_CANCELLED`."
+    );
+    let required = &doc["components"]["schemas"]["OrderError"]["required"];
+    assert_eq!(required, &json!(["error", "code"]));
+}
+
+/// A header every variant at a status sends is `required`; one some send is not.
+#[test]
+fn guaranteed_headers_are_required() {
+    let doc = document();
+    let responses = &doc["paths"]["/orders/{id}"]["get"]["responses"];
+    let header = |status: &str, name: &str| responses[status]["headers"][name].clone();
+    assert_eq!(
+        header("401", "WWW-Authenticate"),
+        json!({"schema": {"type": "string"}, "description": "Sent with `UNAUTHENTICATED`.", "required": true})
+    );
+    assert_eq!(header("429", "Retry-After")["required"], true);
+    assert_eq!(header("503", "Retry-After")["required"], true);
+    assert_eq!(
+        header("404", "X-Cancelled"),
+        json!({"schema": {"type": "string"}, "description": "Sent with `ORDER_CANCELLED`.", "required": false})
+    );
+}
+
+/// The examples: every variant at a status, each with every exposed field, and the real
+/// text where the derive knows it.
+#[test]
+fn examples_carry_fields_and_known_text() {
+    let doc = document();
+    let responses = &doc["paths"]["/orders/{id}"]["get"]["responses"];
+    let examples =
+        |status: &str| responses[status]["content"]["application/json"]["examples"].clone();
+    assert_eq!(
+        examples("404"),
         json!({
-            "summary": "Product::Deleted",
-            "description": format!("{} The body also carries `id`, `deleted_at`.", display_note("detail")),
-            "value": {
-                "type": "https://errors.example/PRODUCT_DELETED",
-                "title": "Not Found",
-                "status": 404,
-                "detail": "Not Found",
-                "code": "PRODUCT_DELETED"
+            "ORDER_NOT_FOUND": {
+                "summary": "NotFound",
+                "description": "`error` carries the error's `Display` text (the reason phrase stands in here).",
+                "value": {"error": "Not Found", "code": "ORDER_NOT_FOUND", "id": 0}
+            },
+            "ORDER_CANCELLED": {
+                "summary": "Cancelled",
+                "description": "`error` carries the error's `Display` text (the reason phrase stands in here).",
+                "value": {"error": "Not Found", "code": "ORDER_CANCELLED", "id": 0, "reason": "xxxxxx"}
             }
         })
     );
     assert_eq!(
-        responses["409"]["content"]["application/problem+json"]["examples"]["ROW_LOCKED"]["summary"],
-        "Product::Db::RowLocked"
+        examples("401")["UNAUTHENTICATED"],
+        json!({"summary": "Unauthenticated", "value": {"error": "who are you?", "code": "UNAUTHENTICATED"}})
+    );
+    assert_eq!(
+        examples("429")["RATE_LIMITED"]["value"],
+        json!({"error": "slow down", "code": "RATE_LIMITED", "limit": 0})
+    );
+    assert_eq!(
+        examples("422")["VALIDATION_FAILED"]["value"]["errors"],
+        json!([{"detail": "xxxxxx", "pointer": "xxxxxx", "code": "xxxxxx"}])
+    );
+    assert_eq!(examples("409")["ROW_LOCKED"]["summary"], "Db::RowLocked");
+    let problem = &doc["paths"]["/admin/orders/{id}"]["delete"]["responses"]["403"]["content"]["application/problem+json"];
+    assert_eq!(
+        problem["examples"]["NOT_ADMIN"]["value"],
+        json!({
+            "type": "https://errors.example/NOT_ADMIN",
+            "title": "Forbidden",
+            "status": 403,
+            "detail": "not an admin",
+            "code": "NOT_ADMIN"
+        })
+    );
+    assert_eq!(
+        problem["schema"],
+        json!({"$ref": "#/components/schemas/AdminError"})
     );
 }
 
-/// Each example is the body the type really sends, apart from the `Display` text and the
-/// exposed fields, which only an instance has.
+/// Each example is the body the type really sends, where no instance is needed.
 #[test]
 fn examples_match_real_bodies() {
     let doc = document();
-    let examples = &doc["paths"]["/admin/products/{id}"]["delete"]["responses"]["503"]["content"]["application/problem+json"]
+    let examples = &doc["paths"]["/admin/orders/{id}"]["delete"]["responses"]["503"]["content"]["application/problem+json"]
         ["examples"];
     let sent =
-        serde_json::to_value(AdminError::from(ProductError::from(DbError::Unavailable)).problem())
+        serde_json::to_value(AdminError::from(OrderError::from(DbError::Unavailable)).problem())
             .unwrap();
     assert_eq!(examples["UNAVAILABLE"]["value"], sent);
-
-    let examples = &doc["paths"]["/products/{id}"]["get"]["responses"]["429"]["content"]["application/json"]
-        ["examples"];
-    let sent = serde_json::to_value(ProductError::RateLimited.body()).unwrap();
-    assert_eq!(examples["RATE_LIMITED"]["value"], sent);
 }
 
-/// The impl is callable directly too, without a document.
+/// The impls are there without a document too.
 #[test]
 fn into_responses_is_implemented() {
-    use utoipa::IntoResponses;
+    use utoipa::{IntoResponses, ToSchema};
     let responses = DbError::responses();
     let keys: Vec<&String> = responses.keys().collect();
     assert_eq!(keys, ["409", "503"]);
-    assert!(status::openapi::responses::<DbError>() == responses);
+    assert_eq!(DbError::name(), "DbError");
 }

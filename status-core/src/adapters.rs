@@ -147,3 +147,17 @@ pub fn actix_response<E: crate::ApiError>(error: &E) -> actix_web::HttpResponse 
 macro_rules! __impl_utoipa {
     ($($input:tt)*) => {};
 }
+
+/// Emits the OpenAPI impls of a derived type, for every generator whose feature is on.
+/// Not a public API.
+///
+/// Input: `impl [<generics>] [<type>] where [<predicates>,]`, then optionally
+/// `fields [("Variant", "name", Type)…] inner [("Variant", Inner)…]`: each exposed field's
+/// type, each transparent variant's inner type.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_openapi {
+    ($($input:tt)*) => {
+        $crate::__impl_utoipa! { $($input)* }
+    };
+}

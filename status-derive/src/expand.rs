@@ -405,23 +405,47 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             ("unique_item", &unique_item),
         ],
     );
-    append(&mut out, frameworks(input, &predicates));
+    append(&mut out, frameworks(input, &predicates, &openapi_types(mappings)));
     out
+}
+
+/// What the OpenAPI document needs from the types of the variants: each exposed field's type
+/// by variant and exposed name, and each transparent variant's inner type, as the lists
+/// `fields [("Variant", "name", Type)…] inner [("Variant", Inner)…]` of `__impl_openapi!`.
+fn openapi_types(mappings: &[Mapping<'_>]) -> TokenStream {
+    let mut fields = TokenStream::new();
+    let mut inner = TokenStream::new();
+    for m in mappings {
+        let variant = &m.variant.name;
+        match &m.kind {
+            Kind::Own(own) => {
+                for (name, field) in &own.exposed {
+                    let ty = field.ty;
+                    fields.extend(quote::quote!((#variant, #name, #ty)));
+                }
+            }
+            Kind::Transparent(field) => {
+                let ty = field.ty;
+                inner.extend(quote::quote!((#variant, #ty)));
+            }
+        }
+    }
+    quote::quote!(fields [#fields] inner [#inner])
 }
 
 /// The framework impls (`IntoResponse`, `ResponseError`, `IntoResponses`), through the
 /// macros `status` defines per feature: the user's crate needs no features of its own.
 /// Emitted beside the fallback impl too, so a mistake in the attribute does not also report
 /// "`IntoResponse` is not implemented" wherever the type is returned.
-pub fn frameworks(input: &Input, predicates: &[TokenStream]) -> TokenStream {
+pub fn frameworks(input: &Input, predicates: &[TokenStream], types: &TokenStream) -> TokenStream {
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     fill(
         "$root::__impl_adapters! {
             impl [$impl_generics] [$ident $ty_generics] where [$predicates]
         }
 
-        $root::__impl_utoipa! {
-            impl [$impl_generics] [$ident $ty_generics] where [$predicates]
+        $root::__impl_openapi! {
+            impl [$impl_generics] [$ident $ty_generics] where [$predicates] $types
         }",
         &[
             ("root", &private(input)),
@@ -429,6 +453,7 @@ pub fn frameworks(input: &Input, predicates: &[TokenStream]) -> TokenStream {
             ("ident", &input.ident.to_token_stream()),
             ("ty_generics", &ty_generics.to_token_stream()),
             ("predicates", &comma_terminated(predicates)),
+            ("types", types),
         ],
     )
 }

@@ -35,6 +35,6 @@ pub fn expand(input: &Input) -> TokenStream {
             ("where_clause", &where_clause(input, Vec::new())),
         ],
     );
-    append(&mut out, frameworks(input, &predicates(input, &[])));
+    append(&mut out, frameworks(input, &predicates(input, &[]), &TokenStream::new()));
     out
 }
