@@ -37,8 +37,8 @@ pub fn reserved_header(name: &str, status: u16) -> Option<&'static str> {
         ),
         (
             "Content-Encoding",
-            "the body is plain JSON; a content coding is for a compression layer to add, \
-             with the body it compresses (RFC 9110 §8.4)",
+            "a content coding: the body is sent uncoded, and a compression layer adds \
+             one with the body it compresses (RFC 9110 §8.4)",
         ),
         (
             "Content-Type",

@@ -75,10 +75,10 @@ pub mod __private {
     // error for an exposed field read `status::__private::serde_core::ser::Serialize`.
     pub use ::serde_core::ser::SerializeMap;
 
-    pub use crate::{__impl_openapi, __impl_utoipa};
     pub use crate::catalog::packed::packed;
     pub use crate::catalog::unique::{ConstMessage, duplicate_code};
     pub use crate::{__impl_actix, __impl_adapters, __impl_axum};
+    pub use crate::{__impl_openapi, __impl_utoipa};
     #[cfg(feature = "utoipa")]
     pub use ::utoipa;
     /// What `utoipa::IntoResponses::responses` returns.

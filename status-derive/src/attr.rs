@@ -5,6 +5,7 @@
 //! (`expose`), `key = value` pairs and `key(...)` lists.
 
 use proc_macro2::Span;
+use status_core::grammar;
 use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitStr, Meta, Path};
 
@@ -280,6 +281,68 @@ fn usage(key: &str) -> &'static str {
         kw::TRANSPARENT => "transparent",
         _ => "#[status(404)]",
     }
+}
+
+/// What is wrong with a header the attribute names, if anything: a field the server owns
+/// (`Upgrade` is checked per status, in [`check`]).
+pub fn header_name(name: &str) -> Option<String> {
+    if !status_core::is_valid_header_name(name) {
+        return Some(format!(
+            "`{name}` is not a header name: a field name is a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.1)"
+        ));
+    }
+    // Where the rule names its own fix, that is the fix; otherwise the header goes.
+    grammar::reserved_header(name, 426).map(|why| {
+        if why.contains("#[status(") {
+            format!("`{name}` is {why}")
+        } else {
+            format!("`{name}` is {why}; remove it")
+        }
+    })
+}
+
+/// A header value's grammar: `Err` with what is wrong.
+type Grammar = fn(&str) -> Result<(), String>;
+
+/// What is wrong with a header value written in the attribute, if anything: a character a
+/// field may not carry, or a value outside its header's grammar.
+pub fn header_value(name: &str, value: &str) -> Option<String> {
+    if let Some(c) = value.chars().find(|c| !c.is_ascii()) {
+        return Some(format!(
+            "the value of `{name}` holds `{c}`, which is not ASCII: clients read a field value as ASCII (RFC 9110 §5.5); percent-encode it, or send the text in the body"
+        ));
+    }
+    if !status_core::is_valid_header_value(value.as_bytes()) {
+        return Some(format!(
+            "the value of `{name}` holds a character a header may not carry (CR, LF or another control); a field value is visible ASCII, spaces and tabs (RFC 9110 §5.5)"
+        ));
+    }
+    let (check, rule, example): (Grammar, _, _) = match name.to_ascii_lowercase().as_str() {
+        "www-authenticate" => (
+            grammar::challenge_list,
+            "RFC 9110 §11.6.1",
+            "www_authenticate = \"Bearer realm=\\\"api\\\"\"",
+        ),
+        "proxy-authenticate" => (
+            grammar::challenge_list,
+            "RFC 9110 §11.7.1",
+            "header(\"Proxy-Authenticate\" = \"Basic realm=\\\"proxy\\\"\")",
+        ),
+        "retry-after" => (
+            grammar::retry_after,
+            "RFC 9110 §10.2.3",
+            "retry_after = 120",
+        ),
+        "allow" => (
+            grammar::method_list,
+            "RFC 9110 §10.2.1",
+            "allow = \"GET, HEAD\"",
+        ),
+        _ => return None,
+    };
+    check(value)
+        .err()
+        .map(|why| format!("the value of `{name}` {why} ({rule}); e.g. {example}"))
 }
 
 #[cfg(test)]

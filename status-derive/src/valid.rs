@@ -50,7 +50,14 @@ pub enum HeaderValue<'a> {
 
 /// Members the bodies already use: an exposed field may not take their names.
 const RESERVED: &[&str] = &[
-    "error", "code", "type", "title", "status", "detail", "instance",
+    "error",
+    "code",
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "request_id",
 ];
 
 pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
@@ -170,6 +177,21 @@ fn own<'a>(
         registered(status.code).and_then(|row| row.required_header.map(|h| (row, h)))
     {
         check_required(cx, required, &headers, variant, status, inherited);
+    }
+    if status.code != 426
+        && headers
+            .iter()
+            .any(|h| h.name.eq_ignore_ascii_case("Upgrade"))
+    {
+        let span = if inherited {
+            variant.ident.span()
+        } else {
+            status.span
+        };
+        cx.error(span, format!(
+            "a {} must not send `Upgrade`: only a 426 Upgrade Required names protocols to switch to (RFC 9110 §15.5.22); elsewhere the server manages the connection (RFC 9110 §7.8)",
+            status.code
+        ));
     }
     let exposed = exposed(cx, variant);
     if status.code >= 400 {

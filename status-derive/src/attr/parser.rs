@@ -61,7 +61,13 @@ impl Parser<'_> {
             return Ok(());
         }
         if input.peek(Ident::peek_any) {
-            let ident = input.call(Ident::parse_any)?;
+            let mut ident = input.call(Ident::parse_any)?;
+            if input.peek(Token![-]) && input.peek2(Ident::peek_any) {
+                match self.dashed_key(&ident, input)? {
+                    Some(key) => ident = key,
+                    None => return Ok(()),
+                }
+            }
             if input.peek(Token![=]) {
                 input.parse::<Token![=]>()?;
                 return self.key_value(&ident, input);
@@ -317,6 +323,39 @@ impl Parser<'_> {
         self.cx.error(span, msg);
     }
 
+    /// `www-authenticate`, a key written with dashes as the header is: one error that shows
+    /// the key, which then counts as given, so a 401 does not also report its challenge
+    /// missing. A dashed name that is no key is skipped to the next item.
+    fn dashed_key(&mut self, first: &Ident, input: ParseStream) -> syn::Result<Option<Ident>> {
+        let mut tokens = quote::quote!(#first);
+        let mut name = first.unraw().to_string();
+        while input.peek(Token![-]) && input.peek2(Ident::peek_any) {
+            let minus: Token![-] = input.parse()?;
+            let part = input.call(Ident::parse_any)?;
+            tokens.extend(quote::quote!(#minus #part));
+            name = format!("{name}_{}", part.unraw());
+        }
+        if self.place.keys().contains(&name.as_str()) {
+            self.cx.error_spanned(
+                tokens,
+                format!("a key is written with `_` where the header has `-`: `{name}`"),
+            );
+            return Ok(Some(Ident::new(&name, first.span())));
+        }
+        self.cx.error_spanned(
+            tokens,
+            format!(
+                "unknown key `{name}` in #[status(...)] on {}; a key joins its words with `_`, and the keys here are: {}",
+                self.place.name(),
+                names::list(self.place.keys())
+            ),
+        );
+        while !input.is_empty() && !input.peek(Token![,]) {
+            let _: proc_macro2::TokenTree = input.parse()?;
+        }
+        Ok(None)
+    }
+
     fn key_value(&mut self, ident: &Ident, input: ParseStream) -> syn::Result<()> {
         let name = ident.unraw().to_string();
         let span = ident.span();
@@ -424,7 +463,7 @@ impl Parser<'_> {
                 self.out.expose = Some(span);
                 self.out.expose_as = Some(lit);
             }
-            _ => match header_name_problem(&lit.value) {
+            _ => match super::header_name(&lit.value) {
                 Some(msg) => self.cx.error(lit.span, msg),
                 None => self.out.field_header = Some(lit),
             },
@@ -487,22 +526,18 @@ impl Parser<'_> {
 
     /// One `"X-Name" = "value"` of `header(...)`.
     pub(super) fn header_pair(&mut self, name: Text, value: &Text) {
-        match header_name_problem(&name.value) {
+        match super::header_name(&name.value) {
             Some(msg) => self.cx.error(name.span, msg),
             None => self.header(&name.value, value, name.span),
         }
     }
 
+    /// A header the attribute sets. A value the rules reject still counts as given, so a
+    /// 401 with a malformed challenge reports the challenge, not also a missing header.
     fn header(&mut self, name: &str, value: &Text, span: Span) {
         let text = value.value.clone();
-        if !status_core::is_valid_header_value(text.as_bytes()) {
-            self.cx.error(
-                value.span,
-                format!(
-                    "the value of `{name}` holds a character a header may not carry (CR, LF or another control); a field value is visible ASCII, spaces and tabs (RFC 9110 §5.5)"
-                ),
-            );
-            return;
+        if let Some(msg) = super::header_value(name, &text) {
+            self.cx.error(value.span, msg);
         }
         if let Some(first) = self
             .out
@@ -562,18 +597,4 @@ fn is_status_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-}
-
-fn header_name_problem(name: &str) -> Option<String> {
-    if !status_core::is_valid_header_name(name) {
-        return Some(format!(
-            "`{name}` is not a header name: a field name is a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.1)"
-        ));
-    }
-    if name.eq_ignore_ascii_case("content-type") || name.eq_ignore_ascii_case("content-length") {
-        return Some(format!(
-            "`{name}` is set by the adapter from the body; choose the body with #[status(format = \"problem\")] on the enum"
-        ));
-    }
-    None
 }
