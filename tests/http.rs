@@ -310,3 +310,41 @@ fn statuses_compare_with_status_codes() {
     assert!(Status::NOT_FOUND != StatusCode::GONE);
     assert!(StatusCode::PAYLOAD_TOO_LARGE == Status::CONTENT_TOO_LARGE);
 }
+
+/// `max_header_bytes` moves the cap on a value from a field: at the cap it is sent, one byte
+/// over it is dropped like an invalid value, and the rest of the response is unchanged.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[status(max_header_bytes = 16)]
+pub enum Capped {
+    #[error("slow down")]
+    #[status(429, retry_after = 5)]
+    Slow {
+        #[status(header = "X-Quota")]
+        quota: String,
+    },
+}
+
+#[test]
+fn max_header_bytes_caps_a_field_value() {
+    assert_eq!(Capped::MAX_HEADER_BYTES, 16);
+    assert_eq!(AuthError::MAX_HEADER_BYTES, 8 * 1024);
+    let at_cap = status::http::response(&Capped::Slow {
+        quota: "q".repeat(16),
+    });
+    assert_eq!(
+        headers(&at_cap),
+        [
+            ("content-type", "application/json"),
+            ("retry-after", "5"),
+            ("x-quota", "qqqqqqqqqqqqqqqq"),
+        ]
+    );
+    let over = status::http::response(&Capped::Slow {
+        quota: "q".repeat(17),
+    });
+    assert_eq!(
+        headers(&over),
+        [("content-type", "application/json"), ("retry-after", "5")]
+    );
+    assert_eq!(body(&over), r#"{"error":"slow down","code":"SLOW"}"#);
+}

@@ -128,6 +128,20 @@ pub mod __private {
         }
     }
 
+    /// The public message of a variant of a type with a `message = "...{field}..."`: the
+    /// template's variants are formatted by `format`, the rest as [`message`] does.
+    #[inline]
+    pub fn message_format<'a>(
+        info: &'static VariantInfo,
+        error: &'a dyn core::fmt::Display,
+        format: &'a dyn FormatMessage,
+    ) -> Message<'a> {
+        match info.message {
+            MessageSource::Template(_) => Message::Format(format),
+            _ => message(info, error),
+        }
+    }
+
     /// Sends the static headers of a variant's catalog row: `ApiError::headers` for a
     /// variant whose headers are all fixed by its attribute.
     #[inline]

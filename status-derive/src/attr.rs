@@ -34,6 +34,7 @@ pub mod kw {
     pub const CRATE: &str = "crate";
     pub const FORMAT: &str = "format";
     pub const PROBLEM_TYPE: &str = "problem_type";
+    pub const MAX_HEADER_BYTES: &str = "max_header_bytes";
 
     /// The lints `allow(...)` can silence.
     pub const NAME_MISMATCH: &str = "name_mismatch";
@@ -52,8 +53,8 @@ pub enum Place {
 impl Place {
     fn keys(self) -> &'static [&'static str] {
         use kw::{
-            ALLOW, CODE, CRATE, EXPOSE, FORMAT, HEADER, MESSAGE, PROBLEM_TYPE, REASON, REDACT,
-            RETRY_AFTER, TRANSPARENT, WWW_AUTHENTICATE,
+            ALLOW, CODE, CRATE, EXPOSE, FORMAT, HEADER, MAX_HEADER_BYTES, MESSAGE, PROBLEM_TYPE,
+            REASON, REDACT, RETRY_AFTER, TRANSPARENT, WWW_AUTHENTICATE,
         };
         const VARIANT: &[&str] = &[
             CODE,
@@ -76,6 +77,7 @@ impl Place {
             CRATE,
             FORMAT,
             PROBLEM_TYPE,
+            MAX_HEADER_BYTES,
         ];
         const STRUCT: &[&str] = &[
             CODE,
@@ -91,6 +93,7 @@ impl Place {
             CRATE,
             FORMAT,
             PROBLEM_TYPE,
+            MAX_HEADER_BYTES,
         ];
         const FIELD: &[&str] = &[EXPOSE, HEADER];
         match self {
@@ -171,6 +174,8 @@ pub struct Attrs {
     pub krate: Option<Path>,
     pub format: Option<Format>,
     pub problem_type: Option<Text>,
+    /// `max_header_bytes = N`: the cap on a header value from a field.
+    pub max_header_bytes: Option<usize>,
     /// A status was written, even one that was rejected: no "has no status" error then.
     pub status_written: bool,
     /// Every key given (status included), in order, for the rules about combinations.
@@ -276,6 +281,7 @@ fn usage(key: &str) -> &'static str {
         kw::CRATE => "crate = \"::my_crate::status\"",
         kw::FORMAT => "format = \"problem\"",
         kw::PROBLEM_TYPE => "problem_type = \"https://api.example.com/errors/\"",
+        kw::MAX_HEADER_BYTES => "max_header_bytes = 16384",
         kw::EXPOSE => "expose, or expose = \"name\" on a tuple field",
         kw::REDACT => "redact",
         kw::TRANSPARENT => "transparent",

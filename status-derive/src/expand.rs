@@ -14,7 +14,7 @@ use crate::fast::Batch;
 use crate::fnv::Map;
 use crate::template::{append, fill, fill_at, lex, lex_str};
 use crate::text::Text;
-use crate::valid::{self, Header, HeaderValue, Kind, Mapping, Message, Own};
+use crate::valid::{self, Header, HeaderValue, Kind, Mapping, Message, Own, Piece};
 use crate::{fallback, fast};
 
 /// The whole expansion: the impl, or the errors beside a fallback impl.
@@ -232,7 +232,14 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
     let status = method("status", "__i.status");
     let code = method("code", "__i.code");
     let reason = method("reason", "__i.reason");
-    let message = method("message", "__s::message(__i, self)");
+    let has_template = mappings
+        .iter()
+        .any(|m| matches!(&m.kind, Kind::Own(own) if matches!(own.message, Message::Template(..))));
+    let message = if has_template {
+        method("message", "__s::message_format(__i, self, self)")
+    } else {
+        method("message", "__s::message(__i, self)")
+    };
 
     // Headers and exposed fields borrow the variant's fields: arms only where there are some.
     // A variant whose headers are all static has none: its catalog row holds them, and the
@@ -336,6 +343,10 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
         Some(Format::Problem) => lex_str("__s::Format::Problem"),
         _ => lex_str("__s::Format::Plain"),
     };
+    let max_header_bytes = match input.container.max_header_bytes {
+        Some(bytes) => quote::quote!(const MAX_HEADER_BYTES: ::core::primitive::usize = #bytes;),
+        None => TokenStream::new(),
+    };
     let problem_type = match &input.container.problem_type {
         Some(base) => fill(
             "__s::core::option::Option::Some($base)",
@@ -356,6 +367,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
                 const CATALOG: &'static [__s::Entry] = $catalog;
                 const FORMAT: __s::Format = $format;
                 const PROBLEM_TYPE: __s::core::option::Option<&'static str> = $problem_type;
+                $max_header_bytes
 
                 #[inline]
                 fn status(&self) -> __s::Status {
@@ -395,6 +407,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             ("catalog", &catalog),
             ("format", &format),
             ("problem_type", &problem_type),
+            ("max_header_bytes", &max_header_bytes),
             ("status", &status),
             ("unique_inline", &unique_inline),
             ("code", &code),
@@ -405,11 +418,75 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             ("unique_item", &unique_item),
         ],
     );
+    if has_template {
+        out.extend(format_message(input, mappings, &root, &where_clause));
+    }
     append(
         &mut out,
         frameworks(input, &predicates, &openapi_types(mappings)),
     );
     out
+}
+
+/// `FormatMessage` for a type with `message = "...{field}..."`: each such variant writes
+/// its template with its fields' `Display`, the way `#[error]` does.
+fn format_message(
+    input: &Input,
+    mappings: &[Mapping<'_>],
+    root: &TokenStream,
+    where_clause: &TokenStream,
+) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let arms = mappings.iter().filter_map(|m| {
+        let Kind::Own(own) = &m.kind else { return None };
+        let Message::Template(_, pieces) = &own.message else {
+            return None;
+        };
+        let mut format = String::new();
+        let mut members: Vec<&Member> = Vec::new();
+        let mut args = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                Piece::Field(field) => {
+                    format.push_str("{}");
+                    args.push(quote::format_ident!("{}", binding_name(field)));
+                    if !members.contains(&&field.member) {
+                        members.push(&field.member);
+                    }
+                }
+            }
+        }
+        let bindings = members.iter().map(|member| match member {
+            Member::Named(ident) => {
+                quote::format_ident!("__field_{}", ident.to_string().trim_start_matches("r#"))
+            }
+            Member::Unnamed(index) => quote::format_ident!("__field{}", index.index),
+        });
+        let path = match m.variant.path {
+            Some(variant) => quote::quote!(Self::#variant),
+            None => quote::quote!(Self),
+        };
+        Some(quote::quote! {
+            #path { #(#members: #bindings,)* .. } => ::core::write!(__formatter, #format, #(#args),*),
+        })
+    });
+    quote::quote! {
+        #[automatically_derived]
+        impl #impl_generics #root::FormatMessage for #ident #ty_generics #where_clause {
+            fn fmt_message(
+                &self,
+                __formatter: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#arms)*
+                    _ => ::core::result::Result::Ok(()),
+                }
+            }
+        }
+    }
 }
 
 /// What the OpenAPI document needs from the types of the variants: each exposed field's type
@@ -873,7 +950,7 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
         let known = match &own.message {
             Message::Display => m.variant.display.as_deref(),
             Message::Reason => None,
-            Message::Fixed(text) => Some(text.as_str()),
+            Message::Fixed(text) | Message::Template(text, _) => Some(text.as_str()),
         };
         let [low, high] = own.status.to_le_bytes();
         row[at] = low;
@@ -883,6 +960,7 @@ fn packed_catalog<'a>(mappings: &'a [Mapping<'a>]) -> Option<String> {
             (Message::Reason, _) => 1,
             (Message::Fixed(_), _) => 2,
             (Message::Display, Some(_)) => 3,
+            (Message::Template(..), _) => 5,
         };
         let name = push_string(&mut strings, m.variant.name.as_str())?;
         let status = usize::from(own.status);
@@ -1014,6 +1092,10 @@ fn info_literal(out: &mut String, variant: &Variant, own: &Own) {
             let _ = write!(out, "__F({text:?})");
             Some(text.as_str())
         }
+        Message::Template(text, _) => {
+            let _ = write!(out, "__T({text:?})");
+            None
+        }
     };
     out.push_str(", fields: &[");
     for (name, _) in &own.exposed {
@@ -1043,7 +1125,7 @@ fn info_literal(out: &mut String, variant: &Variant, own: &Own) {
 const ROW_ALIASES: &str = "
     #[allow(unused_imports)]
     use __s::{
-        Entry::Variant as __V, MessageSource::{Display as __D, Fixed as __F, Reason as __R},
+        Entry::Variant as __V, MessageSource::{Display as __D, Fixed as __F, Reason as __R, Template as __T},
         Status as __S, VariantInfo as __I,
         core::option::Option::{None as __N, Some as __Y},
     };";

@@ -27,15 +27,23 @@ pub struct Own<'a> {
     pub status: u16,
     pub reason: String,
     pub code: String,
-    pub message: Message,
+    pub message: Message<'a>,
     pub headers: Vec<Header<'a>>,
     pub exposed: Vec<(String, &'a Field<'a>)>,
 }
 
-pub enum Message {
+pub enum Message<'a> {
     Display,
     Reason,
     Fixed(String),
+    /// `message = "the price of {sku} is too low"`: the text, and its pieces in order.
+    Template(String, Vec<Piece<'a>>),
+}
+
+/// A piece of a message template: text as it is sent, or a field whose `Display` goes there.
+pub enum Piece<'a> {
+    Text(String),
+    Field(&'a Field<'a>),
 }
 
 pub struct Header<'a> {
@@ -146,7 +154,7 @@ fn own<'a>(
     };
 
     let code = code(cx, variants, index, codes);
-    let message = message(cx, attrs, status);
+    let message = message(cx, variant, status);
 
     let Some(status) = status else {
         if attrs.status_written {
@@ -308,7 +316,8 @@ fn code(
     Some(code)
 }
 
-fn message(cx: &Ctxt, attrs: &Attrs, status: Option<StatusAttr>) -> Message {
+fn message<'a>(cx: &Ctxt, variant: &'a Variant<'a>, status: Option<StatusAttr>) -> Message<'a> {
+    let attrs = &variant.attrs;
     let server = status.is_some_and(|s| s.code >= 500);
     let client = status.is_some_and(|s| (400..500).contains(&s.code));
     if let (Some(expose), Some(redact)) = (attrs.expose, attrs.redact) {
@@ -333,7 +342,16 @@ fn message(cx: &Ctxt, attrs: &Attrs, status: Option<StatusAttr>) -> Message {
                 cx.error(span, format!("`{key}` contradicts `message`: `message` already fixes the public text; keep one"));
             }
         }
-        return Message::Fixed(message.value.clone());
+        if !message.value.contains(['{', '}']) {
+            return Message::Fixed(message.value.clone());
+        }
+        return match template(variant, &message.value) {
+            Ok(pieces) => Message::Template(message.value.clone(), pieces),
+            Err(why) => {
+                cx.error(message.span, why);
+                Message::Reason
+            }
+        };
     }
     if let Some(span) = attrs.expose {
         if client {
@@ -352,6 +370,78 @@ fn message(cx: &Ctxt, attrs: &Attrs, status: Option<StatusAttr>) -> Message {
     } else {
         Message::Display
     }
+}
+
+/// The pieces of `message = "..."` with `{field}` in it, as thiserror reads `#[error]`:
+/// `{name}` or `{0}` is the field's `Display`, `{{` and `}}` are braces.
+fn template<'a>(variant: &'a Variant<'a>, text: &str) -> Result<Vec<Piece<'a>>, String> {
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['{', '}']) {
+        literal.push_str(&rest[..at]);
+        let brace = &rest[at..=at];
+        rest = &rest[at + 1..];
+        if let Some(after) = rest.strip_prefix(brace) {
+            literal.push_str(brace);
+            rest = after;
+            continue;
+        }
+        if brace == "}" {
+            return Err("a `}` in `message` without its `{`; write `}}` for a brace".into());
+        }
+        let Some(end) = rest.find('}') else {
+            return Err("a `{` in `message` without its `}`; write `{{` for a brace".into());
+        };
+        let name = &rest[..end];
+        rest = &rest[end + 1..];
+        let field = variant.fields.iter().find(|f| match &f.member {
+            syn::Member::Named(ident) => ident.to_string().trim_start_matches("r#") == name,
+            syn::Member::Unnamed(index) => index.index.to_string() == name,
+        });
+        let Some(field) = field else {
+            let names: Vec<String> = variant
+                .fields
+                .iter()
+                .map(|f| match &f.member {
+                    syn::Member::Named(ident) => {
+                        ident.to_string().trim_start_matches("r#").to_owned()
+                    }
+                    syn::Member::Unnamed(index) => index.index.to_string(),
+                })
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            if name.contains([':', '!']) {
+                return Err(format!(
+                    "`{{{name}}}` in `message` formats a field with a spec; a template takes `{{field}}` alone, and the field's `Display` decides its text"
+                ));
+            }
+            return Err(match (names::nearest(name, &names), names.is_empty()) {
+                (_, true) => format!(
+                    "`{{{name}}}` in `message` names no field: `{}` has none; write `{{{{` for a brace",
+                    variant.ident
+                ),
+                (Some(near), _) => format!(
+                    "`{{{name}}}` in `message` names no field of `{}`; did you mean `{{{near}}}`?",
+                    variant.ident
+                ),
+                (None, _) => format!(
+                    "`{{{name}}}` in `message` names no field of `{}`; its fields are: {}",
+                    variant.ident,
+                    names::list(&names)
+                ),
+            });
+        };
+        if !literal.is_empty() {
+            pieces.push(Piece::Text(std::mem::take(&mut literal)));
+        }
+        pieces.push(Piece::Field(field));
+    }
+    literal.push_str(rest);
+    if !literal.is_empty() {
+        pieces.push(Piece::Text(literal));
+    }
+    Ok(pieces)
 }
 
 fn headers<'a>(

@@ -193,9 +193,10 @@ impl Parser<'_> {
                     kw::CODE | kw::MESSAGE | kw::EXPOSE | kw::REDACT | kw::TRANSPARENT,
                     Place::Enum,
                 ) => "; it belongs on a variant".to_owned(),
-                (kw::CRATE | kw::FORMAT | kw::PROBLEM_TYPE, Place::Variant) => {
-                    "; it belongs on the enum".to_owned()
-                }
+                (
+                    kw::CRATE | kw::FORMAT | kw::PROBLEM_TYPE | kw::MAX_HEADER_BYTES,
+                    Place::Variant,
+                ) => "; it belongs on the enum".to_owned(),
                 (_, Place::Field) => {
                     "; it belongs on the variant, a field takes `expose` and `header = \"...\"`"
                         .to_owned()
@@ -374,6 +375,19 @@ impl Parser<'_> {
             }
             return Ok(());
         };
+        if key == kw::MAX_HEADER_BYTES {
+            let lit: LitInt = input
+                .parse()
+                .map_err(|err| Error::new(err.span(), MAX_HEADER_BYTES))?;
+            match lit.base10_parse::<usize>() {
+                Ok(bytes @ 1..=65_536) if self.accept(key, span) => {
+                    self.out.max_header_bytes = Some(bytes);
+                }
+                Ok(1..=65_536) => {}
+                _ => self.cx.error(lit.span(), MAX_HEADER_BYTES),
+            }
+            return Ok(());
+        }
         if key != kw::RETRY_AFTER {
             let lit = string(input, key)?;
             self.string_value(key, span, Text::from(&lit));
@@ -414,7 +428,8 @@ impl Parser<'_> {
             | kw::FORMAT
             | kw::WWW_AUTHENTICATE
             | kw::ALLOW
-            | kw::RETRY_AFTER => Some(key),
+            | kw::RETRY_AFTER
+            | kw::MAX_HEADER_BYTES => Some(key),
             kw::EXPOSE | kw::HEADER if self.place == Place::Field => Some(key),
             _ => None,
         }
@@ -579,6 +594,9 @@ impl Parser<'_> {
         }
     }
 }
+
+/// What `max_header_bytes` takes.
+const MAX_HEADER_BYTES: &str = "`max_header_bytes` is a number of bytes in 1..=65536, the longest header value sent from a field: max_header_bytes = 16384";
 
 /// What `retry_after` takes.
 const RETRY_AFTER: &str = "`retry_after` is a non-negative whole number of seconds or an HTTP-date (RFC 9110 §10.2.3): retry_after = 120";
