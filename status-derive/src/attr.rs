@@ -220,14 +220,21 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
                     cx.push(err);
                 }
             }
-            Meta::Path(path) => cx.error_spanned(
-                path,
-                format!("#[status] needs arguments here: {}", example(place)),
-            ),
-            Meta::NameValue(meta) => cx.error_spanned(
-                meta.eq_token,
-                format!("#[status] takes a list, not `= value`: {}", example(place)),
-            ),
+            // The status was meant, and written wrong: reported once, not also as missing.
+            Meta::Path(path) => {
+                out.status_written = true;
+                cx.error_spanned(
+                    path,
+                    format!("#[status] needs arguments here: {}", example(place)),
+                );
+            }
+            Meta::NameValue(meta) => {
+                out.status_written = true;
+                cx.error_spanned(
+                    meta.eq_token,
+                    format!("#[status] takes a list, not `= value`: {}", example(place)),
+                );
+            }
         }
     }
     out

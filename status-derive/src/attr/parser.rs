@@ -339,7 +339,10 @@ impl Parser<'_> {
         if self.place.keys().contains(&name.as_str()) {
             self.cx.error_spanned(
                 tokens,
-                format!("a key is written with `_` where the header has `-`: `{name}`"),
+                format!(
+                    "unknown key `{}`; did you mean `{name}`? A key joins its words with `_`",
+                    name.replace('_', "-")
+                ),
             );
             return Ok(Some(Ident::new(&name, first.span())));
         }
