@@ -405,7 +405,10 @@ fn impl_api_error(input: &Input, mappings: &[Mapping<'_>]) -> TokenStream {
             ("unique_item", &unique_item),
         ],
     );
-    append(&mut out, frameworks(input, &predicates, &openapi_types(mappings)));
+    append(
+        &mut out,
+        frameworks(input, &predicates, &openapi_types(mappings)),
+    );
     out
 }
 

@@ -35,6 +35,9 @@ pub fn expand(input: &Input) -> TokenStream {
             ("where_clause", &where_clause(input, Vec::new())),
         ],
     );
-    append(&mut out, frameworks(input, &predicates(input, &[]), &TokenStream::new()));
+    append(
+        &mut out,
+        frameworks(input, &predicates(input, &[]), &TokenStream::new()),
+    );
     out
 }
