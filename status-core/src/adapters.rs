@@ -148,6 +148,14 @@ macro_rules! __impl_utoipa {
     ($($input:tt)*) => {};
 }
 
+/// Expands to nothing: the `aide` feature is off (see `openapi::aide`). Not a public API.
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_aide {
+    ($($input:tt)*) => {};
+}
+
 /// Emits the OpenAPI impls of a derived type, for every generator whose feature is on.
 /// Not a public API.
 ///
@@ -159,5 +167,6 @@ macro_rules! __impl_utoipa {
 macro_rules! __impl_openapi {
     ($($input:tt)*) => {
         $crate::__impl_utoipa! { $($input)* }
+        $crate::__impl_aide! { $($input)* }
     };
 }

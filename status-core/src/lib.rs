@@ -36,7 +36,7 @@ mod guard;
 mod header;
 #[cfg(feature = "http")]
 pub mod http;
-#[cfg(feature = "utoipa")]
+#[cfg(any(feature = "utoipa", feature = "aide"))]
 pub mod openapi;
 #[cfg(feature = "runtime")]
 mod render;
@@ -78,7 +78,7 @@ pub mod __private {
     pub use crate::catalog::packed::packed;
     pub use crate::catalog::unique::{ConstMessage, duplicate_code};
     pub use crate::{__impl_actix, __impl_adapters, __impl_axum};
-    pub use crate::{__impl_openapi, __impl_utoipa};
+    pub use crate::{__impl_aide, __impl_openapi, __impl_utoipa};
     #[cfg(feature = "utoipa")]
     pub use ::utoipa;
     /// What `utoipa::IntoResponses::responses` returns.
@@ -87,12 +87,23 @@ pub mod __private {
         ::std::string::String,
         ::utoipa::openapi::RefOr<::utoipa::openapi::response::Response>,
     >;
-    #[cfg(feature = "utoipa")]
-    pub use crate::openapi::utoipa::{
-        Field as UtoipaField, Fields as UtoipaFields, Probe, ProbeFields, ProbeSchema,
-        Schemas as UtoipaSchemas, Unprobed,
+    #[cfg(any(feature = "utoipa", feature = "aide"))]
+    pub use crate::openapi::Probe;
+    #[cfg(feature = "aide")]
+    pub use crate::openapi::aide::{
+        Fields as AideFields, ProbeJsonFields, ProbeJsonSchema, Responses as AideResponses,
+        UnprobedJson,
     };
     #[cfg(feature = "utoipa")]
+    pub use crate::openapi::utoipa::{
+        Field as UtoipaField, Fields as UtoipaFields, ProbeFields, ProbeSchema,
+        Schemas as UtoipaSchemas, Unprobed,
+    };
+    #[cfg(feature = "aide")]
+    pub use ::aide;
+    #[cfg(feature = "aide")]
+    pub use ::schemars;
+    #[cfg(any(feature = "utoipa", feature = "aide"))]
     pub use ::std::borrow::Cow;
 
     #[cfg(feature = "axum")]

@@ -19,11 +19,15 @@
 //!   the derive knows it, and the headers the variants send, `required` when every variant
 //!   at that status sends it.
 
+use core::marker::PhantomData;
+
 use serde_json::{Map, Value, json};
 
 use crate::api_error::Format;
 use crate::catalog::{Catalog, MessageSource, Row};
 
+#[cfg(feature = "aide")]
+pub mod aide;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 
@@ -66,6 +70,89 @@ pub(crate) struct Field {
     pub(crate) path: Vec<&'static str>,
     /// The description of the property: who sends it.
     pub(crate) description: String,
+}
+
+/// What a member of the body schema holds.
+pub(crate) enum Kind {
+    /// A string, of the format given.
+    String(Option<&'static str>),
+    /// The response status: an integer from 400 to 599.
+    Status,
+    /// The code: a reference to the type's code schema.
+    Code,
+    /// An exposed field: its type's schema where the generator has one, else any value.
+    Field(Field),
+}
+
+/// A member of the body schema.
+pub(crate) struct Member {
+    /// Its name in the bodies.
+    pub(crate) name: &'static str,
+    /// What it holds.
+    pub(crate) kind: Kind,
+    /// Its description (none for the code: its schema describes it).
+    pub(crate) description: Option<String>,
+    /// Whether every body sends it.
+    pub(crate) required: bool,
+}
+
+/// The members of the body schema of the type, in order: the message and code members of
+/// its format, `request_id`, then the exposed fields.
+pub(crate) fn members(catalog: &Catalog) -> Vec<Member> {
+    let member = |name, kind, description: Option<&str>, required| Member {
+        name,
+        kind,
+        description: description.map(str::to_owned),
+        required,
+    };
+    let mut members = match catalog.format() {
+        Format::Plain => vec![member("error", Kind::String(None), Some(MESSAGE), true)],
+        Format::Problem => vec![
+            member(
+                "type",
+                Kind::String(Some("uri-reference")),
+                Some("The problem type (RFC 9457 §3.1.1)."),
+                true,
+            ),
+            member(
+                "title",
+                Kind::String(None),
+                Some("The reason phrase of the status."),
+                true,
+            ),
+            member("status", Kind::Status, Some("The response status."), true),
+            member("detail", Kind::String(None), Some(MESSAGE), true),
+        ],
+    };
+    members.push(member("code", Kind::Code, None, true));
+    members.push(member(
+        "request_id",
+        Kind::String(None),
+        Some(REQUEST_ID),
+        false,
+    ));
+    for field in fields(catalog) {
+        members.push(Member {
+            name: field.name,
+            description: Some(field.description.clone()),
+            kind: Kind::Field(field),
+            required: false,
+        });
+    }
+    members
+}
+
+/// The type whose schema is wanted, for the autoref probes of each generator (a type with
+/// a schema finds the generator's probe trait, any other its fallback). Not a public API.
+#[doc(hidden)]
+pub struct Probe<T: ?Sized>(PhantomData<T>);
+
+impl<T: ?Sized> Probe<T> {
+    /// The probe.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        Probe(PhantomData)
+    }
 }
 
 /// One response: the variants that answer with one status.
@@ -132,11 +219,11 @@ pub(crate) fn body_description(catalog: &Catalog) -> String {
 }
 
 /// The description of the `error` (or `detail`) member.
-pub(crate) const MESSAGE: &str = "The public message: the error's `Display` text, or the reason \
+const MESSAGE: &str = "The public message: the error's `Display` text, or the reason \
                            phrase for a server error (see each example).";
 
 /// The description of the `request_id` member.
-pub(crate) const REQUEST_ID: &str = "The request id: the `x-request-id` response header, and the key \
+const REQUEST_ID: &str = "The request id: the `x-request-id` response header, and the key \
                               to this error in the server's log. Sent when the service \
                               answers through `status`'s error layer.";
 
@@ -253,8 +340,8 @@ fn example_description(catalog: &Catalog, row: &Row) -> Option<String> {
 }
 
 /// A value that `schema` accepts: its own example when it gives one, else one made from its
-/// type, following `$ref`s into `schemas` (to a depth of 8).
-pub(crate) fn value_of(schema: &Value, schemas: &[(String, Value)], depth: usize) -> Value {
+/// type, following `$ref`s into `schemas`, the component schemas by name (to a depth of 8).
+pub(crate) fn value_of(schema: &Value, schemas: &Map<String, Value>, depth: usize) -> Value {
     if depth > 8 {
         return Value::Null;
     }
@@ -280,11 +367,8 @@ pub(crate) fn value_of(schema: &Value, schemas: &[(String, Value)], depth: usize
     if let Some(reference) = get("$ref").and_then(Value::as_str) {
         let name = reference.strip_prefix(COMPONENTS).unwrap_or(reference);
         return schemas
-            .iter()
-            .find(|(known, _)| known == name)
-            .map_or(Value::Null, |(_, schema)| {
-                value_of(schema, schemas, depth + 1)
-            });
+            .get(name)
+            .map_or(Value::Null, |schema| value_of(schema, schemas, depth + 1));
     }
     for key in ["allOf", "oneOf", "anyOf"] {
         if let Some(first) = get(key)
@@ -354,10 +438,10 @@ mod tests {
 
     #[test]
     fn values_fit_their_schema() {
-        let schemas = vec![(
+        let schemas = Map::from_iter([(
             "Money".to_owned(),
             json!({"type": "object", "properties": {"cents": {"type": "integer", "minimum": 1}}}),
-        )];
+        )]);
         for (schema, value) in [
             (
                 json!({"type": "integer", "format": "int64", "minimum": 0}),
@@ -396,10 +480,10 @@ mod tests {
         ] {
             assert_eq!(value_of(&schema, &schemas, 0), value, "{schema}");
         }
-        let endless = vec![(
+        let endless = Map::from_iter([(
             "Loop".to_owned(),
             json!({"$ref": "#/components/schemas/Loop"}),
-        )];
-        assert_eq!(value_of(&endless[0].1, &endless, 0), Value::Null);
+        )]);
+        assert_eq!(value_of(&endless["Loop"], &endless, 0), Value::Null);
     }
 }

@@ -40,9 +40,8 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::marker::PhantomData;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 use utoipa::ToSchema;
 use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::extensions::Extensions;
@@ -51,7 +50,8 @@ use utoipa::openapi::schema::{
 };
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr, Response, ResponseBuilder};
 
-use crate::api_error::{ApiError, Format};
+use super::{Kind, Probe};
+use crate::api_error::ApiError;
 use crate::catalog::Catalog;
 
 /// Emits `IntoResponses`, `PartialSchema`, `ToSchema` and the field schemas for a derived
@@ -149,18 +149,6 @@ pub trait Fields {
     fn field_schema(path: &[&str], field: &str) -> Field;
 }
 
-/// The type whose schema is wanted, for the probes below. Not a public API.
-#[doc(hidden)]
-pub struct Probe<T: ?Sized>(PhantomData<T>);
-
-impl<T: ?Sized> Probe<T> {
-    /// The probe.
-    #[allow(clippy::new_without_default)]
-    pub const fn new() -> Self {
-        Probe(PhantomData)
-    }
-}
-
 /// A type with a schema: `(&&Probe::<T>::new()).schema()` finds this for a `T: ToSchema`,
 /// and [`Unprobed`]'s `None` for any other (the autoref-specialization pattern). Not a
 /// public API.
@@ -239,7 +227,7 @@ pub fn responses<E: ApiError + Fields + ?Sized>() -> BTreeMap<String, RefOr<Resp
             return Value::Null;
         };
         let json = |schema: &RefOr<Schema>| serde_json::to_value(schema).unwrap_or_default();
-        let references: Vec<(String, Value)> = references
+        let references: Map<String, Value> = references
             .iter()
             .map(|(name, schema)| (name.clone(), json(schema)))
             .collect();
@@ -283,53 +271,38 @@ pub fn responses<E: ApiError + Fields + ?Sized>() -> BTreeMap<String, RefOr<Resp
 /// What `PartialSchema::schema` returns for `E`: the schema of its body.
 pub fn schema<E: ApiError + Fields + ?Sized>() -> RefOr<Schema> {
     let catalog = Catalog::of::<E>();
-    let string_with = |description: &str| string().description(Some(description));
-    let code = Ref::new(format!("{}{}Code", super::COMPONENTS, name::<E>()));
     let mut object = ObjectBuilder::new()
         .schema_type(Type::Object)
         .description(Some(super::body_description(&catalog)));
-    object = match catalog.format() {
-        Format::Plain => object
-            .property("error", string_with(super::MESSAGE))
-            .required("error")
-            .property("code", code)
-            .required("code"),
-        Format::Problem => object
-            .property(
-                "type",
-                string_with("The problem type (RFC 9457 §3.1.1).")
-                    .format(Some(SchemaFormat::Custom("uri-reference".to_owned()))),
-            )
-            .required("type")
-            .property("title", string_with("The reason phrase of the status."))
-            .required("title")
-            .property(
-                "status",
-                ObjectBuilder::new()
-                    .schema_type(Type::Integer)
-                    .minimum(Some(400))
-                    .maximum(Some(599))
-                    .description(Some("The response status.")),
-            )
-            .required("status")
-            .property("detail", string_with(super::MESSAGE))
-            .required("detail")
-            .property("code", code)
-            .required("code"),
-    };
-    object = object.property("request_id", string_with(super::REQUEST_ID));
-    for (field, schema) in fields::<E>(&catalog) {
-        let property: RefOr<Schema> = match schema {
-            Some((schema, _)) => AllOfBuilder::new()
-                .item(schema)
-                .description(Some(field.description))
+    for member in super::members(&catalog) {
+        let description = member.description;
+        let property: RefOr<Schema> = match member.kind {
+            Kind::String(format) => string()
+                .format(format.map(|format| SchemaFormat::Custom(format.to_owned())))
+                .description(description)
                 .into(),
-            None => ObjectBuilder::new()
-                .schema_type(SchemaType::AnyValue)
-                .description(Some(field.description))
+            Kind::Status => ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(400))
+                .maximum(Some(599))
+                .description(description)
                 .into(),
+            Kind::Code => Ref::new(format!("{}{}Code", super::COMPONENTS, name::<E>())).into(),
+            Kind::Field(field) => match E::field_schema(&field.path, field.name) {
+                Some((schema, _)) => AllOfBuilder::new()
+                    .item(schema)
+                    .description(description)
+                    .into(),
+                None => ObjectBuilder::new()
+                    .schema_type(SchemaType::AnyValue)
+                    .description(description)
+                    .into(),
+            },
         };
-        object = object.property(field.name, property);
+        object = object.property(member.name, property);
+        if member.required {
+            object = object.required(member.name);
+        }
     }
     object.into()
 }

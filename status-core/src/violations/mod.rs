@@ -7,12 +7,32 @@ use core::fmt::{self, Write as _};
 
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
+#[cfg(feature = "aide")]
+mod aide;
 #[cfg(feature = "garde")]
 mod garde;
 #[cfg(feature = "utoipa")]
 mod utoipa;
 #[cfg(feature = "validator")]
 mod validator;
+
+// The descriptions of the schema of `Violations`, for each OpenAPI generator.
+/// Of the array.
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+const VIOLATIONS: &str = "Every invalid value of the request, at once (RFC 9457 §3).";
+/// Of each element.
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+const VIOLATION: &str = "One invalid value of the request.";
+/// Of `detail`.
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+const DETAIL: &str = "What is wrong with the value, for a person.";
+/// Of `pointer`.
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+const POINTER: &str = "Where the value is in the request body: a JSON Pointer (RFC 6901) in \
+                       URI fragment form, such as `#/items/1/price`; `#` is the whole body.";
+/// Of `code`.
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+const CODE: &str = "A stable code for the rule the value breaks, when it has one.";
 
 /// Every violation found in a request, in the order the validator reported them: a field of
 /// a 4xx variant marked `#[status(expose)]`, sent as a JSON array.

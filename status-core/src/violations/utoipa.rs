@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
 
-use super::Violations;
+use super::{CODE, DETAIL, POINTER, VIOLATION, VIOLATIONS, Violations};
 
 /// An array of `{"detail", "pointer", "code"?}` objects, each member a described string;
 /// `detail` and `pointer` required.
@@ -18,30 +18,16 @@ impl utoipa::PartialSchema for Violations {
         };
         let violation = ObjectBuilder::new()
             .schema_type(Type::Object)
-            .description(Some("One invalid value of the request."))
-            .property(
-                "detail",
-                string("What is wrong with the value, for a person."),
-            )
+            .description(Some(VIOLATION))
+            .property("detail", string(DETAIL))
             .required("detail")
-            .property(
-                "pointer",
-                string(
-                    "Where the value is in the request body: a JSON Pointer (RFC 6901) in \
-                     URI fragment form, such as `#/items/1/price`; `#` is the whole body.",
-                ),
-            )
+            .property("pointer", string(POINTER))
             .required("pointer")
-            .property(
-                "code",
-                string("A stable code for the rule the value breaks, when it has one."),
-            );
+            .property("code", string(CODE));
         Schema::Array(
             ArrayBuilder::new()
                 .items(violation)
-                .description(Some(
-                    "Every invalid value of the request, at once (RFC 9457 §3).",
-                ))
+                .description(Some(VIOLATIONS))
                 .build(),
         )
         .into()
