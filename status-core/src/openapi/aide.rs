@@ -356,6 +356,8 @@ fn response_of(doc: ResponseDoc, schema: &Schema, content_type: &str) -> Respons
         .headers
         .into_iter()
         .map(|(name, description, required)| {
+            // aide's maps are `IndexMap`s, a crate this one need not name.
+            #[allow(clippy::default_trait_access)]
             let header = Header {
                 description: Some(description),
                 style: aide::openapi::HeaderStyle::Simple,
