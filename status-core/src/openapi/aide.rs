@@ -1,12 +1,12 @@
 //! aide (feature `aide`): every derived type is an `OperationOutput` (a handler that returns
 //! `Result<T, E>` documents one response per status of `E`, by `$ref` to its schema) and a
 //! `schemars::JsonSchema` (the body's schema, with its code's), so the document holds each
-//! type once, in `components`, with nothing to register:
+//! type once, in `components`, with nothing to register: a route of aide's `ApiRouter` is
+//! all it takes. What aide reads from such a handler's return type:
 //!
 //! ```
-//! use aide::axum::ApiRouter;
-//! use aide::axum::routing::get;
-//! use aide::openapi::OpenApi;
+//! use aide::OperationOutput;
+//! use aide::openapi::Operation;
 //! use status::ApiError;
 //!
 //! #[derive(Debug, thiserror::Error, ApiError)]
@@ -19,21 +19,18 @@
 //!     Deleted,
 //! }
 //!
-//! async fn get_user() -> Result<String, UserError> {
-//!     Err(UserError::NotFound)
-//! }
-//!
-//! let mut api = OpenApi::default();
-//! let _app: axum::Router = ApiRouter::new()
-//!     .api_route("/users/{id}", get(get_user))
-//!     .finish_api(&mut api);
-//!
-//! let doc = serde_json::to_value(&api).unwrap();
-//! let not_found = &doc["paths"]["/users/{id}"]["get"]["responses"]["404"];
-//! let content = &not_found["content"]["application/json"];
+//! // The responses of `async fn get_user() -> Result<String, UserError>`.
+//! let (responses, schemas) = aide::generate::in_context(|ctx| {
+//!     let mut operation = Operation::default();
+//!     let responses =
+//!         <Result<String, UserError>>::inferred_responses(ctx, &mut operation);
+//!     (responses, ctx.schema.take_definitions(true))
+//! });
+//! let (status, not_found) = &responses[1];
+//! assert_eq!(*status, Some(404));
+//! let content = serde_json::to_value(&not_found.content["application/json"]).unwrap();
 //! assert_eq!(content["schema"]["$ref"], "#/components/schemas/UserError");
 //! assert_eq!(content["examples"]["USER_DELETED"]["value"]["code"], "USER_DELETED");
-//! let schemas = &doc["components"]["schemas"];
 //! assert_eq!(schemas["UserErrorCode"]["anyOf"][0]["enum"][1], "USER_DELETED");
 //! ```
 
@@ -356,6 +353,8 @@ fn response_of(doc: ResponseDoc, schema: &Schema, content_type: &str) -> Respons
         .headers
         .into_iter()
         .map(|(name, description, required)| {
+            // aide's maps are `IndexMap`s, a crate this one need not name.
+            #[allow(clippy::default_trait_access)]
             let header = Header {
                 description: Some(description),
                 style: aide::openapi::HeaderStyle::Simple,

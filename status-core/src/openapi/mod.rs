@@ -220,12 +220,12 @@ pub(crate) fn body_description(catalog: &Catalog) -> String {
 
 /// The description of the `error` (or `detail`) member.
 const MESSAGE: &str = "The public message: the error's `Display` text, or the reason \
-                           phrase for a server error (see each example).";
+                       phrase for a server error (see each example).";
 
 /// The description of the `request_id` member.
 const REQUEST_ID: &str = "The request id: the `x-request-id` response header, and the key \
-                              to this error in the server's log. Sent when the service \
-                              answers through `status`'s error layer.";
+                          to this error in the server's log. Sent when the service \
+                          answers through `status`'s error layer.";
 
 /// The description of the code schema.
 pub(crate) const CODE: &str = "The machine-readable code: stable, switch on it. A service may add \
