@@ -2,7 +2,7 @@
 //! headers, codes (format and uniqueness), and the combinations of keys. Produces the
 //! checked model that `expand` reads.
 
-use std::hash::BuildHasherDefault;
+use std::collections::HashMap;
 
 use proc_macro2::Span;
 use status_core::registry::{Registered, registered};
@@ -10,7 +10,6 @@ use status_core::registry::{Registered, registered};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{Attrs, HeaderAttr, StatusAttr, Text, kw};
 use crate::ctxt::Ctxt;
-use crate::fnv::Map;
 use crate::names;
 
 pub struct Mapping<'a> {
@@ -62,10 +61,8 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
             cx.error(reason.span, "`reason` names an unregistered status; give the status too: #[status(499, reason = \"...\")]");
         }
     }
-    // Sized up front: growing rehashes every code, in the macro's unoptimized build.
-    // Each code's first variant, by index: see `names::named_status` for the map's type.
-    let mut codes: Map<String, usize> =
-        Map::with_capacity_and_hasher(input.variants().len(), BuildHasherDefault::default());
+    // Each code's first variant, by index.
+    let mut codes = HashMap::new();
     let mut mappings = Vec::new();
     for (index, variant) in input.variants().iter().enumerate() {
         let kind = match variant.attrs.transparent {
@@ -120,7 +117,7 @@ fn own<'a>(
     cx: &Ctxt,
     input: &'a Input<'a>,
     index: usize,
-    codes: &mut Map<String, usize>,
+    codes: &mut HashMap<String, usize>,
 ) -> Option<Own<'a>> {
     let variants = input.variants();
     let variant = &variants[index];
@@ -248,7 +245,7 @@ fn code(
     cx: &Ctxt,
     variants: &[Variant],
     index: usize,
-    codes: &mut Map<String, usize>,
+    codes: &mut HashMap<String, usize>,
 ) -> Option<String> {
     let variant = &variants[index];
     let (code, span) = match &variant.attrs.code {

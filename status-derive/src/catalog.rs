@@ -1,0 +1,162 @@
+//! The catalog, for every type: one call to `status_core`'s `packed` decoder, which turns a
+//! few literals into the entries in `const` evaluation.
+//!
+//! Why packed: the compiler lowers, type checks, hashes and caches each expression of a
+//! literal on every check, about 140,000 instructions per variant as a struct literal; here
+//! a variant is 14 bytes and indices into shared tables (see `packed` for the layout).
+
+use proc_macro2::{Literal, TokenStream};
+use std::collections::HashMap;
+
+use quote::{quote, quote_spanned};
+
+use crate::valid::{HeaderValue, Kind, Mapping, Message};
+
+/// The bytes of one variant: `status_core`'s `packed::ROW`.
+const ROW: usize = 14;
+
+/// The kind byte of a transparent variant's row.
+const TRANSPARENT: u8 = 4;
+
+/// `&[Entry; N]` for `CATALOG`. The indices into the tables are a `u16` for strings and a
+/// `u8` for lists: a catalog whose tables outgrow them is written as two halves, joined in
+/// `const` evaluation.
+pub fn catalog(p: &TokenStream, mappings: &[Mapping]) -> TokenStream {
+    let array = array(p, mappings);
+    quote!(&#array)
+}
+
+/// An expression of type `[Entry; mappings.len()]`.
+fn array(p: &TokenStream, mappings: &[Mapping]) -> TokenStream {
+    if let Some(packed) = packed(p, mappings) {
+        return packed;
+    }
+    let (left, right) = mappings.split_at(mappings.len() / 2);
+    let (left, right, n, split) = (array(p, left), array(p, right), mappings.len(), left.len());
+    quote! {{
+        let __left = #left;
+        let __right = #right;
+        let mut __out = [__left[0]; #n];
+        let mut __i = 0;
+        while __i < #n {
+            __out[__i] = if __i < #split { __left[__i] } else { __right[__i - #split] };
+            __i += 1;
+        }
+        __out
+    }}
+}
+
+/// The tables of one `packed` call.
+struct Tables<'a> {
+    layout: Vec<u8>,
+    strings: Vec<&'a str>,
+    /// Each string's index in `strings`.
+    seen: HashMap<&'a str, usize>,
+    lists: Vec<Vec<&'a str>>,
+    pairs: Vec<Vec<(&'a str, &'a str)>>,
+    inners: Vec<TokenStream>,
+}
+
+impl<'a> Tables<'a> {
+    /// The index of `string` in `strings` (added when new), or `None` past `u16`.
+    fn string(&mut self, string: &'a str) -> Option<u16> {
+        let next = self.strings.len();
+        let index = *self.seen.entry(string).or_insert(next);
+        if index == next {
+            self.strings.push(string);
+        }
+        u16::try_from(index).ok()
+    }
+
+    fn u16(&mut self, value: u16) {
+        self.layout.extend_from_slice(&value.to_le_bytes());
+    }
+}
+
+/// The index of `list` in `lists` (added when new), or `None` past `u8`.
+fn list_index<T: PartialEq>(lists: &mut Vec<T>, list: T) -> Option<u8> {
+    let index = match lists.iter().position(|l| *l == list) {
+        Some(index) => index,
+        None => {
+            lists.push(list);
+            lists.len() - 1
+        }
+    };
+    u8::try_from(index).ok()
+}
+
+/// `packed::<N>(layout, strings, lists, pairs, inners)`, or `None` when an index does not
+/// fit its byte.
+fn packed(p: &TokenStream, mappings: &[Mapping]) -> Option<TokenStream> {
+    let mut t = Tables {
+        layout: Vec::with_capacity(mappings.len() * ROW),
+        strings: Vec::new(),
+        seen: HashMap::new(),
+        lists: vec![Vec::new()],
+        pairs: vec![Vec::new()],
+        inners: Vec::new(),
+    };
+    t.string("");
+    for m in mappings {
+        let name = t.string(&m.variant.name)?;
+        let own = match &m.kind {
+            Kind::Own(own) => own,
+            Kind::Transparent(field) => {
+                let ty = field.ty;
+                let api_error = quote_spanned!(field.span=> ApiError);
+                t.inners.push(quote!(<#ty as #p::#api_error>::CATALOG));
+                t.u16(u16::try_from(t.inners.len() - 1).ok()?);
+                t.layout.push(TRANSPARENT);
+                t.u16(name);
+                t.layout.extend_from_slice(&[0; ROW - 5]);
+                continue;
+            }
+        };
+        let known = match &own.message {
+            Message::Display => m.variant.display.as_deref(),
+            Message::Reason => None,
+            Message::Fixed(text) => Some(text.as_str()),
+        };
+        t.u16(own.status);
+        t.layout.push(match (&own.message, known) {
+            (Message::Display, None) => 0,
+            (Message::Reason, _) => 1,
+            (Message::Fixed(_), _) => 2,
+            (Message::Display, Some(_)) => 3,
+        });
+        let reason = t.string(&own.reason)?;
+        let code = t.string(&own.code)?;
+        let known = t.string(known.unwrap_or(""))?;
+        for index in [name, reason, code, known] {
+            t.u16(index);
+        }
+        let exposed = own.exposed.iter().map(|(name, _)| name.as_str()).collect();
+        let headers = own.headers.iter().map(|h| h.name.as_str()).collect();
+        let values = own
+            .headers
+            .iter()
+            .filter_map(|h| match &h.value {
+                HeaderValue::Static(value) => Some((h.name.as_str(), value.as_str())),
+                HeaderValue::Field(_) => None,
+            })
+            .collect();
+        let lists = [
+            list_index(&mut t.lists, exposed)?,
+            list_index(&mut t.lists, headers)?,
+            list_index(&mut t.pairs, values)?,
+        ];
+        t.layout.extend_from_slice(&lists);
+    }
+    let n = mappings.len();
+    let layout = Literal::byte_string(&t.layout);
+    let strings = &t.strings;
+    let lists = t.lists.iter().map(|list| quote!(&[#(#list),*]));
+    let pairs = t.pairs.iter().map(|pairs| {
+        let (names, values): (Vec<_>, Vec<_>) = pairs.iter().copied().unzip();
+        quote!(&[#((#names, #values)),*])
+    });
+    let inners = &t.inners;
+    Some(quote! {
+        #p::packed::<#n>(#layout, &[#(#strings),*], &[#(#lists),*], &[#(#pairs),*], &[#(#inners),*])
+    })
+}
