@@ -160,3 +160,42 @@ fn packed(p: &TokenStream, mappings: &[Mapping]) -> Option<TokenStream> {
         #p::packed::<#n>(#layout, &[#(#strings),*], &[#(#lists),*], &[#(#pairs),*], &[#(#inners),*])
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    fn expand(source: &str) -> String {
+        crate::expand_tokens(source.parse().expect("test input lexes")).to_string()
+    }
+
+    #[test]
+    fn every_type_has_a_packed_catalog_transparent_rows_included() {
+        let out = expand("enum E { #[status(410)] Gone, #[status(transparent)] Inner(Other) }");
+        assert_eq!(out.matches(":: packed :: < 2usize >").count(), 1, "{out}");
+        assert!(out.contains("< Other as :: status :: __private :: ApiError > :: CATALOG"));
+    }
+
+    /// A variant's lists are one byte each: past 256 distinct lists (the empty one among
+    /// them), the catalog is two halves.
+    #[test]
+    fn a_catalog_past_its_indices_is_joined_from_halves() {
+        let lists = |distinct: usize| {
+            let mut input = String::from("enum E {");
+            for i in 0..distinct {
+                let _ = write!(
+                    input,
+                    "#[status(422)] V{i} {{ #[status(expose)] f{i}: u8 }},"
+                );
+            }
+            input.push('}');
+            expand(&input)
+        };
+        let most = lists(255);
+        assert_eq!(most.matches(":: packed :: <").count(), 1);
+        let too_many = lists(256);
+        assert!(!too_many.contains("compile_error"));
+        assert_eq!(too_many.matches(":: packed :: <").count(), 2);
+        assert!(too_many.contains(":: packed :: < 128usize >"));
+    }
+}

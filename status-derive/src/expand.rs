@@ -438,3 +438,42 @@ fn unique_codes(
         (TokenStream::new(), quote!(const { #check };))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::diagnose;
+
+    fn expand(source: &str) -> String {
+        crate::expand_tokens(source.parse().expect("test input lexes")).to_string()
+    }
+
+    #[test]
+    fn a_mistake_comes_with_a_fallback_impl_except_on_a_union() {
+        // The impl and the framework impls stay, so the one error is the only one.
+        let out = expand("enum E { #[status(200)] Ok }");
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(out.contains(":: ApiError for E"), "{out}");
+        assert!(out.contains("__impl_adapters"), "{out}");
+        // A union cannot be an error: no impl, which would only add errors of its own.
+        let out = expand("union U { a: u8 }");
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(!out.contains("impl"), "{out}");
+    }
+
+    #[test]
+    fn a_struct_has_its_headers_once() {
+        let out = expand("#[status(429, retry_after = 5)] struct Limited;");
+        assert!(!out.contains("compile_error"), "{out}");
+        assert_eq!(out.matches("\"Retry-After\"").count(), 2, "{out}"); // the catalog's two lists
+        // A struct's attribute is checked once, not also as an enum's default.
+        let found = diagnose("#[derive(ApiError)] #[status(299)] struct Odd;");
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// The generated method's type parameter steps aside for the user's.
+    #[test]
+    fn generated_names_step_aside_for_type_parameters() {
+        let out = expand("enum E<__M> { #[status(422)] Value(#[status(expose = \"v\")] __M) }");
+        assert!(out.contains("fn serialize_fields < __M_ :"), "{out}");
+    }
+}
