@@ -10,104 +10,8 @@ use syn::parse::ParseStream;
 use syn::{Attribute, Error, Ident, Lit, LitInt, LitStr, Meta, Path, Token};
 
 use crate::ctxt::Ctxt;
-use crate::names;
-
-/// Every key, in one place.
-pub mod kw {
-    pub const STATUS: &str = "status";
-    pub const CODE: &str = "code";
-    pub const MESSAGE: &str = "message";
-    pub const EXPOSE: &str = "expose";
-    pub const REDACT: &str = "redact";
-    pub const TRANSPARENT: &str = "transparent";
-    pub const REASON: &str = "reason";
-    pub const WWW_AUTHENTICATE: &str = "www_authenticate";
-    pub const ALLOW: &str = "allow";
-    pub const RETRY_AFTER: &str = "retry_after";
-    pub const HEADER: &str = "header";
-    pub const CRATE: &str = "crate";
-    pub const FORMAT: &str = "format";
-    pub const PROBLEM_TYPE: &str = "problem_type";
-
-    /// The lints `allow(...)` can silence.
-    pub const NAME_MISMATCH: &str = "name_mismatch";
-    pub const LINTS: &[&str] = &[NAME_MISMATCH];
-}
-
-/// Where an attribute sits; decides which keys it takes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    Enum,
-    Variant,
-    Struct,
-    Field,
-}
-
-impl Place {
-    fn keys(self) -> &'static [&'static str] {
-        use kw::{
-            ALLOW, CODE, CRATE, EXPOSE, FORMAT, HEADER, MESSAGE, PROBLEM_TYPE, REASON, REDACT,
-            RETRY_AFTER, TRANSPARENT, WWW_AUTHENTICATE,
-        };
-        const VARIANT: &[&str] = &[
-            CODE,
-            MESSAGE,
-            EXPOSE,
-            REDACT,
-            TRANSPARENT,
-            REASON,
-            WWW_AUTHENTICATE,
-            ALLOW,
-            RETRY_AFTER,
-            HEADER,
-        ];
-        const ENUM: &[&str] = &[
-            REASON,
-            WWW_AUTHENTICATE,
-            ALLOW,
-            RETRY_AFTER,
-            HEADER,
-            CRATE,
-            FORMAT,
-            PROBLEM_TYPE,
-        ];
-        const STRUCT: &[&str] = &[
-            CODE,
-            MESSAGE,
-            EXPOSE,
-            REDACT,
-            TRANSPARENT,
-            REASON,
-            WWW_AUTHENTICATE,
-            ALLOW,
-            RETRY_AFTER,
-            HEADER,
-            CRATE,
-            FORMAT,
-            PROBLEM_TYPE,
-        ];
-        const FIELD: &[&str] = &[EXPOSE, HEADER];
-        match self {
-            Place::Enum => ENUM,
-            Place::Variant => VARIANT,
-            Place::Struct => STRUCT,
-            Place::Field => FIELD,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Place::Enum => "an enum",
-            Place::Variant => "a variant",
-            Place::Struct => "a struct",
-            Place::Field => "a field",
-        }
-    }
-
-    fn takes_status(self) -> bool {
-        self != Place::Field
-    }
-}
+use crate::names::{self, example, header_name_problem, is_status_name, usage};
+pub use crate::names::{Place, kw};
 
 /// A status as written: the number it names and the token that wrote it.
 #[derive(Clone, Copy)]
@@ -220,35 +124,6 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
         }
     }
     out
-}
-
-fn example(place: Place) -> &'static str {
-    match place {
-        Place::Field => "#[status(expose)] or #[status(header = \"Retry-After\")]",
-        Place::Enum => "#[status(500)] for a default status, or #[status(format = \"problem\")]",
-        Place::Variant | Place::Struct => {
-            "#[status(404)] or #[status(NOT_FOUND, code = \"USER_NOT_FOUND\")]"
-        }
-    }
-}
-
-fn usage(key: &str) -> &'static str {
-    match key {
-        kw::CODE => "code = \"USER_NOT_FOUND\"",
-        kw::MESSAGE => "message = \"Try again later\"",
-        kw::REASON => "reason = \"Client Closed Request\"",
-        kw::WWW_AUTHENTICATE => "www_authenticate = \"Bearer realm=\\\"api\\\"\"",
-        kw::ALLOW => "allow = \"GET, HEAD\"",
-        kw::RETRY_AFTER => "retry_after = 120",
-        kw::HEADER => "header(\"X-Name\" = \"value\") on a variant, header = \"X-Name\" on a field",
-        kw::CRATE => "crate = \"::my_crate::status\"",
-        kw::FORMAT => "format = \"problem\"",
-        kw::PROBLEM_TYPE => "problem_type = \"https://api.example.com/errors/\"",
-        kw::EXPOSE => "expose, or expose = \"name\" on a tuple field",
-        kw::REDACT => "redact",
-        kw::TRANSPARENT => "transparent",
-        _ => "#[status(404)]",
-    }
 }
 
 struct Parser<'a> {
@@ -432,10 +307,10 @@ impl Parser<'_> {
                         }
                     }
                     None => {
-                        let mut names = Vec::new();
-                        for row in status_core::registry::REGISTRY {
-                            names.push(row.name);
-                        }
+                        let names: Vec<&str> = status_core::registry::REGISTRY
+                            .iter()
+                            .map(|row| row.name)
+                            .collect();
                         let hint = match names::nearest(name, &names) {
                             Some(near) => format!("; did you mean `{near}`?"),
                             None => "; write the number, or a name such as NOT_FOUND or SERVICE_UNAVAILABLE".to_owned(),
@@ -722,158 +597,4 @@ fn string(input: ParseStream, key: &str) -> syn::Result<LitStr> {
             format!("`{key}` takes a string: {}", usage(key)),
         )
     })
-}
-
-fn is_status_name(name: &str) -> bool {
-    name.bytes().any(|b| b.is_ascii_uppercase())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-}
-
-fn header_name_problem(name: &str) -> Option<String> {
-    if !status_core::is_valid_header_name(name) {
-        return Some(format!(
-            "`{name}` is not a header name: a field name is a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.1)"
-        ));
-    }
-    if name.eq_ignore_ascii_case("content-type") || name.eq_ignore_ascii_case("content-length") {
-        return Some(format!(
-            "`{name}` is set by the adapter from the body; choose the body with #[status(format = \"problem\")] on the enum"
-        ));
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    //! The grammar's errors that no `tests/ui` case shows, through the whole macro.
-
-    use crate::diagnostics::diagnose;
-
-    fn on_variant(attr: &str) -> Vec<String> {
-        diagnose(&format!(
-            "#[derive(ApiError)] enum E {{ #[status({attr})] Missing }}"
-        ))
-    }
-
-    fn on_field(attr: &str) -> Vec<String> {
-        diagnose(&format!(
-            "#[derive(ApiError)] enum E {{ #[status(404)] Missing {{ #[status({attr})] a: u8 }} }}"
-        ))
-    }
-
-    /// `expose = "..."` and `header = "..."` name a field; on a variant they are misused.
-    #[test]
-    fn field_keys_with_value_on_a_variant() {
-        assert_eq!(
-            on_variant(r#"500, expose = "n""#),
-            [
-                r#"1:44: `expose` is written expose, or expose = "name" on a tuple field, not with `= value`"#
-            ]
-        );
-        assert_eq!(
-            on_variant(r#"404, header = "X-A""#),
-            [
-                r#"1:44: `header` is written header("X-Name" = "value") on a variant, header = "X-Name" on a field, not with `= value`"#
-            ]
-        );
-    }
-
-    #[test]
-    fn problem_type_is_a_uri_base() {
-        let on_enum = |attr: &str| {
-            diagnose(&format!(
-                "#[derive(ApiError)] #[status({attr})] enum E {{ #[status(404)] Missing }}"
-            ))
-        };
-        assert_eq!(
-            on_enum(r#"problem_type = "https://example.com/errors/""#),
-            [""; 0]
-        );
-        assert_eq!(
-            on_enum(r#"problem_type = "a b""#),
-            [
-                r#"1:45: `problem_type` is a URI base without spaces, e.g. problem_type = "https://api.example.com/errors/"; the code is appended to it (RFC 9457 §3.1.1)"#
-            ]
-        );
-    }
-
-    /// Each key's usage, as the error for `key(...)` shows it.
-    #[test]
-    fn every_key_shows_its_usage() {
-        let table = [
-            ("code", r#"code = "USER_NOT_FOUND""#),
-            ("message", r#"message = "Try again later""#),
-            ("reason", r#"reason = "Client Closed Request""#),
-            (
-                "www_authenticate",
-                r#"www_authenticate = "Bearer realm=\"api\"""#,
-            ),
-            ("retry_after", "retry_after = 120"),
-            ("crate", r#"crate = "::my_crate::status""#),
-            ("format", r#"format = "problem""#),
-            (
-                "problem_type",
-                r#"problem_type = "https://api.example.com/errors/""#,
-            ),
-            ("expose", r#"expose, or expose = "name" on a tuple field"#),
-            ("redact", "redact"),
-            ("transparent", "transparent"),
-        ];
-        for (key, usage) in table {
-            let source = if ["crate", "format", "problem_type"].contains(&key) {
-                format!(
-                    "#[derive(ApiError)] #[status({key}(x))] enum E {{ #[status(404)] Missing }}"
-                )
-            } else {
-                format!("#[derive(ApiError)] enum E {{ #[status(404, {key}(x))] Missing }}")
-            };
-            let column = source.find(&format!("{key}(")).unwrap() + 1;
-            assert_eq!(
-                diagnose(&source),
-                [format!(
-                    "1:{column}: `{key}` is written {usage}, not with `(...)`"
-                )]
-            );
-        }
-        assert_eq!(
-            on_variant("404, allow = 1"),
-            [r#"1:52: `allow` takes a string: allow = "GET, HEAD""#]
-        );
-    }
-
-    /// A name with lowercase letters is a key, not a status name such as `NOT_FOUND`.
-    #[test]
-    fn mixed_case_is_a_key() {
-        assert_eq!(
-            on_variant("404, Code"),
-            [
-                "1:44: unknown key `Code` in #[status(...)] on a variant; did you mean `code`? the keys here are: code, message, expose, redact, transparent, reason, www_authenticate, allow, retry_after, header"
-            ]
-        );
-    }
-
-    #[test]
-    fn reason_is_a_visible_phrase() {
-        let message = "`reason` is a short phrase of visible characters, e.g. reason = \"Client Closed Request\"";
-        assert_eq!(
-            on_variant(r#"404, reason = " ""#),
-            [format!("1:53: {message}")]
-        );
-        assert_eq!(
-            on_variant(r#"404, reason = "a\nb""#),
-            [format!("1:53: {message}")]
-        );
-    }
-
-    #[test]
-    fn variant_key_on_a_field() {
-        assert_eq!(
-            on_field(r#"code = "GONE""#),
-            [
-                r#"1:64: `code` is not allowed on a field; it belongs on the variant, a field takes `expose` and `header = "..."`: code = "USER_NOT_FOUND""#
-            ]
-        );
-    }
 }

@@ -19,9 +19,13 @@ mod generics;
 mod names;
 mod valid;
 
+// Test harnesses that drive the expansion in process, kept beside the crate's integration
+// tests: the diagnostics against `tests/ui/**/*.stderr`, and the property tests.
 #[cfg(test)]
+#[path = "../tests/support/diagnostics.rs"]
 mod diagnostics;
 #[cfg(test)]
+#[path = "../tests/support/proptests.rs"]
 mod proptests;
 
 use proc_macro::TokenStream;

@@ -1,10 +1,106 @@
-//! Name helpers for messages: the default code, "did you mean", and the status a variant's
-//! name suggests.
+//! Names and the messages built from them: the attribute's keys and places, the default
+//! code, "did you mean", and the status a variant's name suggests.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use status_core::registry::{REGISTRY, Registered};
+
+/// Every key, in one place.
+pub mod kw {
+    pub const STATUS: &str = "status";
+    pub const CODE: &str = "code";
+    pub const MESSAGE: &str = "message";
+    pub const EXPOSE: &str = "expose";
+    pub const REDACT: &str = "redact";
+    pub const TRANSPARENT: &str = "transparent";
+    pub const REASON: &str = "reason";
+    pub const WWW_AUTHENTICATE: &str = "www_authenticate";
+    pub const ALLOW: &str = "allow";
+    pub const RETRY_AFTER: &str = "retry_after";
+    pub const HEADER: &str = "header";
+    pub const CRATE: &str = "crate";
+    pub const FORMAT: &str = "format";
+    pub const PROBLEM_TYPE: &str = "problem_type";
+
+    /// The lints `allow(...)` can silence.
+    pub const NAME_MISMATCH: &str = "name_mismatch";
+    pub const LINTS: &[&str] = &[NAME_MISMATCH];
+}
+
+/// Where an attribute sits; decides which keys it takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Enum,
+    Variant,
+    Struct,
+    Field,
+}
+
+impl Place {
+    pub fn keys(self) -> &'static [&'static str] {
+        use kw::{
+            ALLOW, CODE, CRATE, EXPOSE, FORMAT, HEADER, MESSAGE, PROBLEM_TYPE, REASON, REDACT,
+            RETRY_AFTER, TRANSPARENT, WWW_AUTHENTICATE,
+        };
+        // A struct's keys: a variant's (the first ten), then the container's own; an enum
+        // takes the headers' and the container's (from `REASON` on).
+        #[rustfmt::skip]
+        const STRUCT: &[&str] = &[
+            CODE, MESSAGE, EXPOSE, REDACT, TRANSPARENT,
+            REASON, WWW_AUTHENTICATE, ALLOW, RETRY_AFTER, HEADER,
+            CRATE, FORMAT, PROBLEM_TYPE,
+        ];
+        match self {
+            Place::Enum => &STRUCT[5..],
+            Place::Variant => &STRUCT[..10],
+            Place::Struct => STRUCT,
+            Place::Field => &[EXPOSE, HEADER],
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::Enum => "an enum",
+            Place::Variant => "a variant",
+            Place::Struct => "a struct",
+            Place::Field => "a field",
+        }
+    }
+
+    pub fn takes_status(self) -> bool {
+        self != Place::Field
+    }
+}
+
+pub fn example(place: Place) -> &'static str {
+    match place {
+        Place::Field => "#[status(expose)] or #[status(header = \"Retry-After\")]",
+        Place::Enum => "#[status(500)] for a default status, or #[status(format = \"problem\")]",
+        Place::Variant | Place::Struct => {
+            "#[status(404)] or #[status(NOT_FOUND, code = \"USER_NOT_FOUND\")]"
+        }
+    }
+}
+
+pub fn usage(key: &str) -> &'static str {
+    match key {
+        kw::CODE => "code = \"USER_NOT_FOUND\"",
+        kw::MESSAGE => "message = \"Try again later\"",
+        kw::REASON => "reason = \"Client Closed Request\"",
+        kw::WWW_AUTHENTICATE => "www_authenticate = \"Bearer realm=\\\"api\\\"\"",
+        kw::ALLOW => "allow = \"GET, HEAD\"",
+        kw::RETRY_AFTER => "retry_after = 120",
+        kw::HEADER => "header(\"X-Name\" = \"value\") on a variant, header = \"X-Name\" on a field",
+        kw::CRATE => "crate = \"::my_crate::status\"",
+        kw::FORMAT => "format = \"problem\"",
+        kw::PROBLEM_TYPE => "problem_type = \"https://api.example.com/errors/\"",
+        kw::EXPOSE => "expose, or expose = \"name\" on a tuple field",
+        kw::REDACT => "redact",
+        kw::TRANSPARENT => "transparent",
+        _ => "#[status(404)]",
+    }
+}
 
 /// `UserExists` → `USER_EXISTS`, `HTTPTimeout` → `HTTP_TIMEOUT`, `Error404` → `ERROR404`.
 pub fn upper_snake(name: &str) -> String {
@@ -220,6 +316,29 @@ pub fn named_status(name: &str) -> Option<&'static Registered> {
         })
         .get(name)?;
     REGISTRY.get(*index)
+}
+
+/// A registry name such as `NOT_FOUND`: upper case, digits and `_`.
+pub fn is_status_name(name: &str) -> bool {
+    name.bytes().any(|b| b.is_ascii_uppercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// What is wrong with a header name given in the attribute, if anything.
+pub fn header_name_problem(name: &str) -> Option<String> {
+    if !status_core::is_valid_header_name(name) {
+        return Some(format!(
+            "`{name}` is not a header name: a field name is a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.1)"
+        ));
+    }
+    if name.eq_ignore_ascii_case("content-type") || name.eq_ignore_ascii_case("content-length") {
+        return Some(format!(
+            "`{name}` is set by the adapter from the body; choose the body with #[status(format = \"problem\")] on the enum"
+        ));
+    }
+    None
 }
 
 #[cfg(test)]
