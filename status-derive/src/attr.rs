@@ -223,42 +223,34 @@ impl Parser<'_> {
 
     /// A key that exists, but not in this place.
     fn misplaced(&self, key: &str, span: Span) {
-        {
-            let hint = match (key, self.place) {
-                (
-                    kw::CODE | kw::MESSAGE | kw::EXPOSE | kw::REDACT | kw::TRANSPARENT,
-                    Place::Enum,
-                ) => "; it belongs on a variant".to_owned(),
-                (kw::CRATE | kw::FORMAT | kw::PROBLEM_TYPE, Place::Variant) => {
-                    "; it belongs on the enum".to_owned()
-                }
-                (_, Place::Field) => {
-                    "; it belongs on the variant, a field takes `expose` and `header = \"...\"`"
-                        .to_owned()
-                }
-                _ => String::new(),
-            };
-            self.cx.error(
-                span,
-                format!(
-                    "`{key}` is not allowed on {}{hint}: {}",
-                    self.place.name(),
-                    usage(key)
-                ),
-            );
-        }
+        let hint = match (key, self.place) {
+            (kw::CODE | kw::MESSAGE | kw::EXPOSE | kw::REDACT | kw::TRANSPARENT, Place::Enum) => {
+                "; it belongs on a variant".to_owned()
+            }
+            (kw::CRATE | kw::FORMAT | kw::PROBLEM_TYPE, Place::Variant) => {
+                "; it belongs on the enum".to_owned()
+            }
+            (_, Place::Field) => {
+                "; it belongs on the variant, a field takes `expose` and `header = \"...\"`"
+                    .to_owned()
+            }
+            _ => String::new(),
+        };
+        self.cx.error(
+            span,
+            format!(
+                "`{key}` is not allowed on {}{hint}: {}",
+                self.place.name(),
+                usage(key)
+            ),
+        );
     }
 
+    /// A status written as a number.
     fn number(&mut self, lit: &LitInt) {
-        let code = lit.base10_parse::<u64>().ok();
-        self.status_number(code, lit.base10_digits(), lit.span());
-    }
-
-    /// A status written as a number: `code` is its value (`None` if it does not fit a
-    /// `u64`), `digits` its decimal text.
-    fn status_number(&mut self, code: Option<u64>, digits: &str, span: Span) {
         self.out.status_written = true;
-        match code.and_then(|n| u16::try_from(n).ok()) {
+        let (digits, span) = (lit.base10_digits(), lit.span());
+        match lit.base10_parse::<u16>().ok() {
             Some(code @ 100..=599) => {
                 if self.accept(kw::STATUS, span) {
                     self.out.status = Some(StatusAttr { code, span });
@@ -326,16 +318,7 @@ impl Parser<'_> {
 
     fn unknown(&self, name: &str, span: Span, how: Option<&str>) {
         let keys = self.place.keys();
-        let mut known = None;
-        for &key in keys {
-            if key == name {
-                known = Some(key);
-                break;
-            }
-        }
-        if known.is_none() && name == kw::STATUS {
-            known = Some(kw::STATUS);
-        }
+        let known = keys.iter().chain(&[kw::STATUS]).find(|key| **key == name);
         if known.is_none() && Place::Struct.keys().contains(&name) {
             self.misplaced(name, span);
             return;
@@ -398,7 +381,17 @@ impl Parser<'_> {
             .parse()
             .map_err(|err| Error::new(err.span(), RETRY_AFTER))?;
         match lit.base10_parse::<u64>() {
-            Ok(seconds) => self.retry_after_seconds(seconds, lit.span(), span),
+            Ok(seconds) => {
+                let value = seconds.to_string();
+                self.string_value(
+                    key,
+                    span,
+                    Text {
+                        value,
+                        span: lit.span(),
+                    },
+                );
+            }
             Err(_) => self.cx.error(lit.span(), RETRY_AFTER),
         }
         Ok(())
@@ -421,15 +414,6 @@ impl Parser<'_> {
             kw::EXPOSE | kw::HEADER if self.place == Place::Field => Some(key),
             _ => None,
         }
-    }
-
-    /// `retry_after = 120`: the seconds, at the number's span; `key` is the key's.
-    fn retry_after_seconds(&mut self, seconds: u64, span: Span, key: Span) {
-        let text = Text {
-            value: seconds.to_string(),
-            span,
-        };
-        self.string_value(kw::RETRY_AFTER, key, text);
     }
 
     /// `key = "..."` for a key [`value_key`](Self::value_key) returned; `span` is the key's.
@@ -546,13 +530,12 @@ impl Parser<'_> {
             );
             return;
         }
-        if let Some(first) = self
+        if self
             .out
             .headers
             .iter()
-            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .any(|h| h.name.eq_ignore_ascii_case(name))
         {
-            let _ = first;
             self.cx.error(
                 span,
                 format!("duplicate header `{name}`; give each header once"),

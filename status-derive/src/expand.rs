@@ -153,9 +153,8 @@ fn binding_pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> Token
     pattern(input, variant, &quote!(#(#bindings)*))
 }
 
-/// A transparent variant's arm: `Type::Variant { field: __inner, .. } =>
-/// ApiError::method(__inner, args),`, with `__inner` spanned on the field so that an inner
-/// type that is no `ApiError` is reported there.
+/// A transparent variant's arm, `__inner` spanned on the field so that an inner type that is
+/// no `ApiError` is reported there.
 fn transparent_arm(
     input: &Input,
     variant: &Variant,
@@ -207,23 +206,14 @@ fn read(
         let __i = #p::row(Self::CATALOG, __index(self));
         #read
     });
+    let none = TokenStream::new();
     let mut arms = TokenStream::new();
-    let mut own = false;
     for m in mappings {
-        match &m.kind {
-            Kind::Transparent(field) => {
-                arms.extend(transparent_arm(
-                    input,
-                    m.variant,
-                    field,
-                    p,
-                    method,
-                    &TokenStream::new(),
-                ));
-            }
-            Kind::Own(_) => own = true,
+        if let Kind::Transparent(field) = &m.kind {
+            arms.extend(transparent_arm(input, m.variant, field, p, method, &none));
         }
     }
+    let own = mappings.iter().any(|m| matches!(m.kind, Kind::Own(_)));
     match (arms.is_empty(), own) {
         (true, _) => row,
         (false, true) => quote!(match self { #arms _ => #row }),
@@ -352,9 +342,8 @@ fn serialize_fields_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> 
     }
 }
 
-/// What the OpenAPI document needs from the types of the variants: each exposed field's type
-/// by variant and exposed name, and each transparent variant's inner type, as the lists
-/// `fields [("Variant", "name", Type)…] inner [("Variant", Inner)…]` of `__impl_openapi!`.
+/// The types the OpenAPI document needs, as `__impl_openapi!` takes them:
+/// `fields [("Variant", "name", Type)…] inner [("Variant", Inner)…]`.
 fn openapi_types(mappings: &[Mapping]) -> TokenStream {
     let mut fields = TokenStream::new();
     let mut inner = TokenStream::new();
@@ -376,10 +365,8 @@ fn openapi_types(mappings: &[Mapping]) -> TokenStream {
     quote!(fields [#fields] inner [#inner])
 }
 
-/// The framework impls (`IntoResponse`, `ResponseError`, `IntoResponses`), through the
-/// macros `status` defines per feature: the user's crate needs no features of its own.
-/// Emitted beside the fallback impl too, so a mistake in the attribute does not also report
-/// "`IntoResponse` is not implemented" wherever the type is returned.
+/// The framework impls, through the macros `status` defines per feature (the user's crate
+/// needs no features of its own); beside the fallback impl too.
 pub fn frameworks(input: &Input, predicates: &[TokenStream], types: &TokenStream) -> TokenStream {
     let p = private(input);
     let ident = input.ident;
@@ -395,15 +382,10 @@ pub fn frameworks(input: &Input, predicates: &[TokenStream], types: &TokenStream
     }
 }
 
-/// The check that no two variants under the type share a code, through `transparent`
-/// nesting. `valid` checks the type's own variants; the codes of inner types, other crates'
-/// among them, are out of the macro's sight, so the whole catalog is checked in `const`
-/// evaluation, failing the build with a message that names the code and both variants.
-///
-/// A type without generics gets a `const _` item, which `cargo check` evaluates. A `const`
-/// item cannot name generic parameters, so a generic type gets an inline `const` block in
-/// `code()`, evaluated for each instantiation that is compiled (`cargo build`, not `cargo
-/// check`). Without a `transparent` variant there is nothing `valid` has not checked.
+/// The check, in `const` evaluation, that no two variants under the type share a code
+/// through `transparent` nesting (inner types are out of `valid`'s sight): a `const _` item,
+/// or for a generic type, which such an item cannot name, a `const` block in `code()`,
+/// evaluated per instantiation that is built.
 fn unique_codes(
     input: &Input,
     mappings: &[Mapping],

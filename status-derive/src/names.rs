@@ -157,23 +157,14 @@ pub fn code_problem(code: &str) -> Option<&'static str> {
     None
 }
 
-/// `items` separated by `, `, for a message. A loop, not `join`, whose generic instance
-/// alone is 1,800 lines of LLVM IR in the macro's own build.
+/// `items` separated by `, `, for a message.
 pub fn list(items: &[&str]) -> String {
-    let mut out = String::new();
-    for item in items {
-        if !out.is_empty() {
-            out.push_str(", ");
-        }
-        out.push_str(item);
-    }
-    out
+    items.join(", ")
 }
 
 /// The nearest valid spelling of a code the user wrote.
 pub fn corrected_code(code: &str) -> String {
-    // Every other character becomes `_`, and a run of `_` one. A loop, not `replace`: each
-    // generic of `str` is code the macro's own build compiles, for an error path.
+    // Every other character becomes `_`, and a run of `_` one.
     let mut fixed = String::new();
     for c in upper_snake(code).chars() {
         let c = if c.is_ascii_alphanumeric() { c } else { '_' };
@@ -217,37 +208,20 @@ pub fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate closest to `word` (the first of the closest), if it is close enough to be
-/// what was meant. A slice and a loop: an `impl IntoIterator` with a chain of adapters was
-/// a hundred generic instances in the macro's own build, the whole chain again for each
-/// caller's iterator type.
+/// what was meant.
 pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
-    let mut best: Option<(usize, &'a str)> = None;
-    for &candidate in candidates {
-        let d = distance(&lower, &candidate.to_ascii_lowercase());
-        let closer = match best {
-            Some((closest, _)) => d < closest,
-            None => true,
-        };
-        if closer && d <= (candidate.len() / 3).max(2) {
-            best = Some((d, candidate));
-        }
-    }
-    match best {
-        Some((_, candidate)) => Some(candidate),
-        None => None,
-    }
+    candidates
+        .iter()
+        .map(|&candidate| (distance(&lower, &candidate.to_ascii_lowercase()), candidate))
+        .filter(|&(d, candidate)| d <= (candidate.len() / 3).max(2))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, candidate)| candidate)
 }
 
 /// The status a variant's name suggests, for the "no status" error.
 pub fn suggested_status(name: &str) -> u16 {
-    // A window compare, not `str::contains`, whose generic searcher is 800 lines of LLVM IR
-    // in the macro's own build for this error path.
-    let has = |word: &str| {
-        name.as_bytes()
-            .windows(word.len())
-            .any(|window| window == word.as_bytes())
-    };
+    let has = |word: &str| name.contains(word);
     if has("NotFound") || has("Missing") && !has("Token") || has("NoSuch") {
         404
     } else if has("Exists") || has("Duplicate") || has("Conflict") || has("AlreadyTaken") {
