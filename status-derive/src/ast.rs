@@ -1,7 +1,7 @@
 //! The input as a model that borrows from `syn`, so every later error can point at the
 //! user's own tokens.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenTree};
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, Place};
@@ -110,7 +110,19 @@ fn constant_display(attrs: &[syn::Attribute]) -> Option<String> {
     let syn::Meta::List(list) = &attr.meta else {
         return None;
     };
-    let text = list.parse_args::<syn::LitStr>().ok()?.value();
+    // One literal token, read without a parse buffer (a third of the macro's run went to
+    // buffers here); anything else, e.g. a literal in an invisible group, through syn.
+    let mut tokens = list.tokens.clone().into_iter();
+    let text = match (tokens.next(), tokens.next()) {
+        (Some(TokenTree::Literal(token)), None) => match crate::names::plain_string(&token) {
+            Some(text) => text,
+            None => match syn::Lit::new(token) {
+                syn::Lit::Str(string) => string.value(),
+                _ => return None,
+            },
+        },
+        _ => list.parse_args::<syn::LitStr>().ok()?.value(),
+    };
     (!text.contains(['{', '}'])).then_some(text)
 }
 

@@ -95,11 +95,7 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
             );
             continue;
         }
-        out.span = Some(
-            attr.path()
-                .get_ident()
-                .map_or_else(Span::call_site, Ident::span),
-        );
+        out.span = Some(attr.path().segments[0].ident.span());
         match &attr.meta {
             Meta::List(list) => {
                 if let Err(err) = list.parse_args_with(|input: ParseStream| {
@@ -155,14 +151,29 @@ impl Parser<'_> {
             );
             return Ok(());
         }
-        if input.peek(LitInt) {
-            let lit: LitInt = input.parse()?;
-            self.number(&lit);
-            return Ok(());
+        // A literal (`true` and `false` among them, as syn reads them), parsed once: a
+        // `peek` of a literal type parses it too.
+        let cursor = input.cursor();
+        if let Some((token, _)) = cursor.literal() {
+            // Plain decimal digits are read from the token's text, without syn's parse.
+            let digits = token.to_string();
+            if !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit()) {
+                input.parse::<proc_macro2::TokenTree>()?;
+                self.number(&digits, token.span());
+                return Ok(());
+            }
         }
-        if input.peek(Lit) {
-            self.out.status_written = true;
+        if cursor.literal().is_some()
+            || cursor
+                .ident()
+                .is_some_and(|(i, _)| i == "true" || i == "false")
+        {
             let lit: Lit = input.parse()?;
+            if let Lit::Int(lit) = &lit {
+                self.number(lit.base10_digits(), lit.span());
+                return Ok(());
+            }
+            self.out.status_written = true;
             let msg = match &lit {
                 Lit::Str(s) => format!(
                     "a status is written as a number or a registry name, not a string: #[status({})]",
@@ -225,32 +236,25 @@ impl Parser<'_> {
     fn misplaced(&self, key: &str, span: Span) {
         let hint = match (key, self.place) {
             (kw::CODE | kw::MESSAGE | kw::EXPOSE | kw::REDACT | kw::TRANSPARENT, Place::Enum) => {
-                "; it belongs on a variant".to_owned()
+                "; it belongs on a variant"
             }
             (kw::CRATE | kw::FORMAT | kw::PROBLEM_TYPE, Place::Variant) => {
-                "; it belongs on the enum".to_owned()
+                "; it belongs on the enum"
             }
             (_, Place::Field) => {
                 "; it belongs on the variant, a field takes `expose` and `header = \"...\"`"
-                    .to_owned()
             }
-            _ => String::new(),
+            _ => "",
         };
-        self.cx.error(
-            span,
-            format!(
-                "`{key}` is not allowed on {}{hint}: {}",
-                self.place.name(),
-                usage(key)
-            ),
-        );
+        let (place, usage) = (self.place.name(), usage(key));
+        let msg = format!("`{key}` is not allowed on {place}{hint}: {usage}");
+        self.cx.error(span, msg);
     }
 
     /// A status written as a number.
-    fn number(&mut self, lit: &LitInt) {
+    fn number(&mut self, digits: &str, span: Span) {
         self.out.status_written = true;
-        let (digits, span) = (lit.base10_digits(), lit.span());
-        match lit.base10_parse::<u16>().ok() {
+        match digits.parse::<u16>().ok() {
             Some(code @ 100..=599) => {
                 if self.accept(kw::STATUS, span) {
                     self.out.status = Some(StatusAttr { code, span });
@@ -361,8 +365,8 @@ impl Parser<'_> {
             return Ok(());
         };
         if key != kw::RETRY_AFTER {
-            let lit = string(input, key)?;
-            self.string_value(key, span, Text::from(&lit));
+            let text = string(input, key)?;
+            self.string_value(key, span, text);
             return Ok(());
         }
         if input.peek(Token![-]) {
@@ -498,7 +502,7 @@ impl Parser<'_> {
                     )
                 })?;
                 let value = string(content, "header")?;
-                self.header_pair(&Text::from(&header), &Text::from(&value));
+                self.header_pair(&header, &value);
                 if content.is_empty() {
                     break;
                 }
@@ -573,11 +577,23 @@ impl Parser<'_> {
 /// What `retry_after` takes.
 const RETRY_AFTER: &str = "`retry_after` is a non-negative whole number of seconds or an HTTP-date (RFC 9110 §10.2.3): retry_after = 120";
 
-fn string(input: ParseStream, key: &str) -> syn::Result<LitStr> {
-    input.parse::<LitStr>().map_err(|err| {
+/// A string value: read from the literal's text when it has no escapes, else through syn
+/// (whose parse of a literal is most of this macro's reading time).
+fn string(input: ParseStream, key: &str) -> syn::Result<Text> {
+    if let Some((token, _)) = input.cursor().literal()
+        && let Some(value) = names::plain_string(&token)
+    {
+        input.parse::<proc_macro2::TokenTree>()?;
+        return Ok(Text {
+            value,
+            span: token.span(),
+        });
+    }
+    let lit = input.parse::<LitStr>().map_err(|err| {
         Error::new(
             err.span(),
             format!("`{key}` takes a string: {}", usage(key)),
         )
-    })
+    })?;
+    Ok(Text::from(&lit))
 }

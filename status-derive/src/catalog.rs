@@ -68,6 +68,13 @@ impl<'a> Tables<'a> {
         u16::try_from(index).ok()
     }
 
+    /// Appends a string that is unique in the type (a name, a code): its index, or `None`
+    /// past `u16`.
+    fn unique(&mut self, string: &'a str) -> Option<u16> {
+        self.strings.push(string);
+        u16::try_from(self.strings.len() - 1).ok()
+    }
+
     fn u16(&mut self, value: u16) {
         self.layout.extend_from_slice(&value.to_le_bytes());
     }
@@ -98,7 +105,7 @@ fn packed(p: &TokenStream, mappings: &[Mapping]) -> Option<TokenStream> {
     };
     t.string("");
     for m in mappings {
-        let name = t.string(&m.variant.name)?;
+        let name = t.unique(&m.variant.name)?;
         let own = match &m.kind {
             Kind::Own(own) => own,
             Kind::Transparent(field) => {
@@ -125,7 +132,7 @@ fn packed(p: &TokenStream, mappings: &[Mapping]) -> Option<TokenStream> {
             (Message::Display, Some(_)) => 3,
         });
         let reason = t.string(&own.reason)?;
-        let code = t.string(&own.code)?;
+        let code = t.unique(&own.code)?;
         let known = t.string(known.unwrap_or(""))?;
         for index in [name, reason, code, known] {
             t.u16(index);

@@ -178,10 +178,13 @@ fn index_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> TokenStream
     }
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let arms = mappings.iter().enumerate().map(|(index, m)| {
-        let pattern = pattern(input, m.variant, &TokenStream::new());
-        quote!(#pattern => #index,)
-    });
+    let arms = mappings
+        .iter()
+        .enumerate()
+        .map(|(index, m)| match m.variant.path {
+            Some(path) => quote!(#ident::#path { .. } => #index,),
+            None => quote!(#ident { .. } => #index,),
+        });
     quote! {
         #[inline]
         fn __index #impl_generics (__e: &#ident #ty_generics) -> #p::core::primitive::usize #where_clause {

@@ -315,6 +315,13 @@ pub fn header_name_problem(name: &str) -> Option<String> {
     None
 }
 
+/// The value of a string literal written without escapes, suffix or `r#`.
+pub fn plain_string(token: &proc_macro2::Literal) -> Option<String> {
+    let repr = token.to_string();
+    let plain = repr.strip_prefix('"')?.strip_suffix('"')?;
+    (!plain.contains(['\\', '"'])).then(|| plain.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
