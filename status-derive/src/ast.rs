@@ -25,7 +25,7 @@ pub struct Variant<'a> {
     pub ident: &'a Ident,
     /// `ident` without `r#`, for the catalog and messages.
     pub name: String,
-    /// `None` for a struct: the pattern is `Self { .. }`.
+    /// `None` for a struct, whose pattern is the type alone: `Type { .. }`.
     pub path: Option<&'a Ident>,
     pub attrs: Attrs,
     pub fields: Vec<Field<'a>>,

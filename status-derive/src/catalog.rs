@@ -5,9 +5,9 @@
 //! literal on every check, about 140,000 instructions per variant as a struct literal; here
 //! a variant is 14 bytes and indices into shared tables (see `packed` for the layout).
 
-use proc_macro2::{Literal, TokenStream};
 use std::collections::HashMap;
 
+use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 
 use crate::valid::{HeaderValue, Kind, Mapping, Message};
