@@ -62,15 +62,12 @@ declare -A plan=(
     [status-derive/src/lib.rs]="derive --test body"
     [status-derive/src/ast.rs]="derive --test body --test nesting"
     [status-derive/src/attr.rs]="derive"
-    [status-derive/src/attr/parser.rs]="derive"
     [status-derive/src/ctxt.rs]="derive"
     [status-derive/src/names.rs]="derive"
     [status-derive/src/valid.rs]="derive"
     [status-derive/src/fallback.rs]="derive --test headers"
-    [status-derive/src/fast.rs]="derive --test body"
-    [status-derive/src/fnv.rs]="derive"
-    [status-derive/src/text.rs]="derive --test packed_catalog --test headers"
-    [status-derive/src/template.rs]="derive --test body --test headers --test nesting --test hygiene"
+    [status-derive/src/catalog.rs]="derive --test packed_catalog --test nested_catalog --test wide_catalog --test catalog"
+    [status-derive/src/generics.rs]="derive --test nesting --test hygiene --test macro_rules"
     [status-derive/src/expand.rs]="derive --test body --test nesting --test headers --test http --test catalog --test packed_catalog --test bench_consistency --test hygiene --test handwritten --test axum --test actix --test openapi"
 )
 

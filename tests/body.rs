@@ -475,7 +475,7 @@ fn variants_sharing_an_arm_each_send_their_own_field() {
     );
 }
 
-/// 40 variants exposing the same field: more than one shared arm takes (32).
+/// 40 variants exposing the same field, each with its own arm.
 macro_rules! many {
     ($($variant:ident)*) => {
         #[derive(Debug, thiserror::Error, ApiError)]

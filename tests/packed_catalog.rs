@@ -1,7 +1,7 @@
-//! The two ways the derive writes a catalog give the same entries: packed into four
-//! literals decoded in `const` evaluation (every variant has its own mapping), or one literal
-//! per variant (a `transparent` variant names an inner catalog). The same variants are
-//! derived both ways, and each entry is also checked against `VariantInfo`'s builder.
+//! The packed catalog (a few literals decoded in `const` evaluation) gives the entries
+//! `VariantInfo`'s builder gives, with and without a `transparent` variant among them (its
+//! row names the inner catalog). The same variants are derived both ways, and each entry is
+//! checked against the builder.
 
 use status::{ApiError, Entry, MessageSource, Status, VariantInfo};
 

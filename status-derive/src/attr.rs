@@ -5,118 +5,15 @@
 //! (`expose`), `key = value` pairs and `key(...)` lists.
 
 use proc_macro2::Span;
-use status_core::grammar;
+use syn::ext::IdentExt as _;
 use syn::parse::ParseStream;
-use syn::{Attribute, Ident, LitStr, Meta, Path};
+use syn::{Attribute, Error, Ident, Lit, LitInt, LitStr, Meta, Path, Token};
 
 use crate::ctxt::Ctxt;
-use crate::fast;
-
-// A path, so that the fuzz target, which includes this file with `#[path]`, finds it too.
-#[path = "attr/parser.rs"]
-mod parser;
-
-use parser::Parser;
-
-/// Every key, in one place.
-pub mod kw {
-    pub const STATUS: &str = "status";
-    pub const CODE: &str = "code";
-    pub const MESSAGE: &str = "message";
-    pub const EXPOSE: &str = "expose";
-    pub const REDACT: &str = "redact";
-    pub const TRANSPARENT: &str = "transparent";
-    pub const REASON: &str = "reason";
-    pub const WWW_AUTHENTICATE: &str = "www_authenticate";
-    pub const ALLOW: &str = "allow";
-    pub const RETRY_AFTER: &str = "retry_after";
-    pub const HEADER: &str = "header";
-    pub const CRATE: &str = "crate";
-    pub const FORMAT: &str = "format";
-    pub const PROBLEM_TYPE: &str = "problem_type";
-    pub const MAX_HEADER_BYTES: &str = "max_header_bytes";
-
-    /// The lints `allow(...)` can silence.
-    pub const NAME_MISMATCH: &str = "name_mismatch";
-    pub const LINTS: &[&str] = &[NAME_MISMATCH];
-}
-
-/// Where an attribute sits; decides which keys it takes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    Enum,
-    Variant,
-    Struct,
-    Field,
-}
-
-impl Place {
-    fn keys(self) -> &'static [&'static str] {
-        use kw::{
-            ALLOW, CODE, CRATE, EXPOSE, FORMAT, HEADER, MAX_HEADER_BYTES, MESSAGE, PROBLEM_TYPE,
-            REASON, REDACT, RETRY_AFTER, TRANSPARENT, WWW_AUTHENTICATE,
-        };
-        const VARIANT: &[&str] = &[
-            CODE,
-            MESSAGE,
-            EXPOSE,
-            REDACT,
-            TRANSPARENT,
-            REASON,
-            WWW_AUTHENTICATE,
-            ALLOW,
-            RETRY_AFTER,
-            HEADER,
-        ];
-        const ENUM: &[&str] = &[
-            REASON,
-            WWW_AUTHENTICATE,
-            ALLOW,
-            RETRY_AFTER,
-            HEADER,
-            CRATE,
-            FORMAT,
-            PROBLEM_TYPE,
-            MAX_HEADER_BYTES,
-        ];
-        const STRUCT: &[&str] = &[
-            CODE,
-            MESSAGE,
-            EXPOSE,
-            REDACT,
-            TRANSPARENT,
-            REASON,
-            WWW_AUTHENTICATE,
-            ALLOW,
-            RETRY_AFTER,
-            HEADER,
-            CRATE,
-            FORMAT,
-            PROBLEM_TYPE,
-            MAX_HEADER_BYTES,
-        ];
-        const FIELD: &[&str] = &[EXPOSE, HEADER];
-        match self {
-            Place::Enum => ENUM,
-            Place::Variant => VARIANT,
-            Place::Struct => STRUCT,
-            Place::Field => FIELD,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Place::Enum => "an enum",
-            Place::Variant => "a variant",
-            Place::Struct => "a struct",
-            Place::Field => "a field",
-        }
-    }
-
-    fn takes_status(self) -> bool {
-        self != Place::Field
-    }
-}
+use crate::names::{
+    self, example, header_name_problem, header_value_problem, is_status_name, usage,
+};
+pub use crate::names::{Place, kw};
 
 /// A status as written: the number it names and the token that wrote it.
 #[derive(Clone, Copy)]
@@ -174,7 +71,6 @@ pub struct Attrs {
     pub krate: Option<Path>,
     pub format: Option<Format>,
     pub problem_type: Option<Text>,
-    /// `max_header_bytes = N`: the cap on a header value from a field.
     pub max_header_bytes: Option<usize>,
     /// A status was written, even one that was rejected: no "has no status" error then.
     pub status_written: bool,
@@ -202,11 +98,7 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
             );
             continue;
         }
-        out.span = Some(
-            attr.path()
-                .get_ident()
-                .map_or_else(Span::call_site, Ident::span),
-        );
+        out.span = Some(attr.path().segments[0].ident.span());
         match &attr.meta {
             Meta::List(list) => {
                 if let Err(err) = list.parse_args_with(|input: ParseStream| {
@@ -220,273 +112,479 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
                     cx.push(err);
                 }
             }
-            // The status was meant, and written wrong: reported once, not also as missing.
+            // The status was meant and written wrong: one error, not also "no status".
             Meta::Path(path) => {
                 out.status_written = true;
-                cx.error_spanned(
-                    path,
-                    format!("#[status] needs arguments here: {}", example(place)),
-                );
+                let msg = format!("#[status] needs arguments here: {}", example(place));
+                cx.error_spanned(path, msg);
             }
             Meta::NameValue(meta) => {
                 out.status_written = true;
-                cx.error_spanned(
-                    meta.eq_token,
-                    format!("#[status] takes a list, not `= value`: {}", example(place)),
-                );
+                let msg = format!("#[status] takes a list, not `= value`: {}", example(place));
+                cx.error_spanned(meta.eq_token, msg);
             }
         }
     }
     out
 }
 
-/// Reads every `#[status(...)]` among `attrs` given as the text of their bracket groups
-/// (see `crate::fast`), through the same checks as [`parse`]. `None` where the text leaves
-/// the common grammar: syn's reading decides those, with the user's spans.
-pub fn parse_text(cx: &Ctxt, attrs: &[String], place: Place) -> Option<Attrs> {
-    let mut out = Attrs::default();
-    for attr in attrs {
-        match fast::path(attr)? {
-            fast::Path::List(kw::STATUS, list) => {
-                if out.span.is_some() {
-                    return None;
-                }
-                out.span = Some(Span::call_site());
-                let mut parser = Parser {
-                    cx,
-                    place,
-                    out: &mut out,
-                };
-                parser.parse_text(list)?;
+struct Parser<'a> {
+    cx: &'a Ctxt,
+    place: Place,
+    out: &'a mut Attrs,
+}
+
+impl Parser<'_> {
+    fn parse_list(&mut self, input: ParseStream) -> syn::Result<()> {
+        while !input.is_empty() {
+            self.parse_item(input)?;
+            if input.is_empty() {
+                break;
             }
-            fast::Path::Bare(kw::STATUS) => return None,
-            _ => {}
+            input.parse::<Token![,]>()?;
         }
-    }
-    Some(out)
-}
-
-fn example(place: Place) -> &'static str {
-    match place {
-        Place::Field => "#[status(expose)] or #[status(header = \"Retry-After\")]",
-        Place::Enum => "#[status(500)] for a default status, or #[status(format = \"problem\")]",
-        Place::Variant | Place::Struct => {
-            "#[status(404)] or #[status(NOT_FOUND, code = \"USER_NOT_FOUND\")]"
-        }
-    }
-}
-
-fn usage(key: &str) -> &'static str {
-    match key {
-        kw::CODE => "code = \"USER_NOT_FOUND\"",
-        kw::MESSAGE => "message = \"Try again later\"",
-        kw::REASON => "reason = \"Client Closed Request\"",
-        kw::WWW_AUTHENTICATE => "www_authenticate = \"Bearer realm=\\\"api\\\"\"",
-        kw::ALLOW => "allow = \"GET, HEAD\"",
-        kw::RETRY_AFTER => "retry_after = 120",
-        kw::HEADER => "header(\"X-Name\" = \"value\") on a variant, header = \"X-Name\" on a field",
-        kw::CRATE => "crate = \"::my_crate::status\"",
-        kw::FORMAT => "format = \"problem\"",
-        kw::PROBLEM_TYPE => "problem_type = \"https://api.example.com/errors/\"",
-        kw::MAX_HEADER_BYTES => "max_header_bytes = 16384",
-        kw::EXPOSE => "expose, or expose = \"name\" on a tuple field",
-        kw::REDACT => "redact",
-        kw::TRANSPARENT => "transparent",
-        _ => "#[status(404)]",
-    }
-}
-
-/// What is wrong with a header the attribute names, if anything: a field the server owns
-/// (`Upgrade` is checked per status, in [`check`]).
-pub fn header_name(name: &str) -> Option<String> {
-    if !status_core::is_valid_header_name(name) {
-        return Some(format!(
-            "`{name}` is not a header name: a field name is a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.1)"
-        ));
-    }
-    // Where the rule names its own fix, that is the fix; otherwise the header goes.
-    grammar::reserved_header(name, 426).map(|why| {
-        if why.contains("#[status(") {
-            format!("`{name}` is {why}")
-        } else {
-            format!("`{name}` is {why}; remove it")
-        }
-    })
-}
-
-/// A header value's grammar: `Err` with what is wrong.
-type Grammar = fn(&str) -> Result<(), String>;
-
-/// What is wrong with a header value written in the attribute, if anything: a character a
-/// field may not carry, or a value outside its header's grammar.
-pub fn header_value(name: &str, value: &str) -> Option<String> {
-    if let Some(c) = value.chars().find(|c| !c.is_ascii()) {
-        return Some(format!(
-            "the value of `{name}` holds `{c}`, which is not ASCII: clients read a field value as ASCII (RFC 9110 §5.5); percent-encode it, or send the text in the body"
-        ));
-    }
-    if !status_core::is_valid_header_value(value.as_bytes()) {
-        return Some(format!(
-            "the value of `{name}` holds a character a header may not carry (CR, LF or another control); a field value is visible ASCII, spaces and tabs (RFC 9110 §5.5)"
-        ));
-    }
-    let (check, rule, example): (Grammar, _, _) = match name.to_ascii_lowercase().as_str() {
-        "www-authenticate" => (
-            grammar::challenge_list,
-            "RFC 9110 §11.6.1",
-            "www_authenticate = \"Bearer realm=\\\"api\\\"\"",
-        ),
-        "proxy-authenticate" => (
-            grammar::challenge_list,
-            "RFC 9110 §11.7.1",
-            "header(\"Proxy-Authenticate\" = \"Basic realm=\\\"proxy\\\"\")",
-        ),
-        "retry-after" => (
-            grammar::retry_after,
-            "RFC 9110 §10.2.3",
-            "retry_after = 120",
-        ),
-        "allow" => (
-            grammar::method_list,
-            "RFC 9110 §10.2.1",
-            "allow = \"GET, HEAD\"",
-        ),
-        _ => return None,
-    };
-    check(value)
-        .err()
-        .map(|why| format!("the value of `{name}` {why} ({rule}); e.g. {example}"))
-}
-
-#[cfg(test)]
-mod tests {
-    //! The grammar's errors that no `tests/ui` case shows, through the whole macro.
-
-    use crate::diagnostics::diagnose;
-
-    fn on_variant(attr: &str) -> Vec<String> {
-        diagnose(&format!(
-            "#[derive(ApiError)] enum E {{ #[status({attr})] Missing }}"
-        ))
+        Ok(())
     }
 
-    fn on_field(attr: &str) -> Vec<String> {
-        diagnose(&format!(
-            "#[derive(ApiError)] enum E {{ #[status(404)] Missing {{ #[status({attr})] a: u8 }} }}"
-        ))
-    }
-
-    /// `expose = "..."` and `header = "..."` name a field; on a variant they are misused.
-    #[test]
-    fn field_keys_with_value_on_a_variant() {
-        assert_eq!(
-            on_variant(r#"500, expose = "n""#),
-            [
-                r#"1:44: `expose` is written expose, or expose = "name" on a tuple field, not with `= value`"#
-            ]
-        );
-        assert_eq!(
-            on_variant(r#"404, header = "X-A""#),
-            [
-                r#"1:44: `header` is written header("X-Name" = "value") on a variant, header = "X-Name" on a field, not with `= value`"#
-            ]
-        );
-    }
-
-    #[test]
-    fn problem_type_is_a_uri_base() {
-        let on_enum = |attr: &str| {
-            diagnose(&format!(
-                "#[derive(ApiError)] #[status({attr})] enum E {{ #[status(404)] Missing }}"
-            ))
-        };
-        assert_eq!(
-            on_enum(r#"problem_type = "https://example.com/errors/""#),
-            [""; 0]
-        );
-        assert_eq!(
-            on_enum(r#"problem_type = "a b""#),
-            [
-                r#"1:45: `problem_type` is a URI base without spaces, e.g. problem_type = "https://api.example.com/errors/"; the code is appended to it (RFC 9457 §3.1.1)"#
-            ]
-        );
-    }
-
-    /// Each key's usage, as the error for `key(...)` shows it.
-    #[test]
-    fn every_key_shows_its_usage() {
-        let table = [
-            ("code", r#"code = "USER_NOT_FOUND""#),
-            ("message", r#"message = "Try again later""#),
-            ("reason", r#"reason = "Client Closed Request""#),
-            (
-                "www_authenticate",
-                r#"www_authenticate = "Bearer realm=\"api\"""#,
-            ),
-            ("retry_after", "retry_after = 120"),
-            ("crate", r#"crate = "::my_crate::status""#),
-            ("format", r#"format = "problem""#),
-            (
-                "problem_type",
-                r#"problem_type = "https://api.example.com/errors/""#,
-            ),
-            ("expose", r#"expose, or expose = "name" on a tuple field"#),
-            ("redact", "redact"),
-            ("transparent", "transparent"),
-        ];
-        for (key, usage) in table {
-            let source = if ["crate", "format", "problem_type"].contains(&key) {
-                format!(
-                    "#[derive(ApiError)] #[status({key}(x))] enum E {{ #[status(404)] Missing }}"
-                )
-            } else {
-                format!("#[derive(ApiError)] enum E {{ #[status(404, {key}(x))] Missing }}")
-            };
-            let column = source.find(&format!("{key}(")).unwrap() + 1;
-            assert_eq!(
-                diagnose(&source),
-                [format!(
-                    "1:{column}: `{key}` is written {usage}, not with `(...)`"
-                )]
+    fn parse_item(&mut self, input: ParseStream) -> syn::Result<()> {
+        if input.peek(Token![-]) {
+            self.out.status_written = true;
+            let minus: Token![-] = input.parse()?;
+            let lit: Lit = input.parse()?;
+            self.cx.error_spanned(
+                quote::quote!(#minus #lit),
+                "a status code is a number in 100..=599 (RFC 9110 §15); a negative number is not a status",
             );
+            return Ok(());
         }
-        assert_eq!(
-            on_variant("404, allow = 1"),
-            [r#"1:52: `allow` takes a string: allow = "GET, HEAD""#]
-        );
+        // A literal (`true` and `false` among them, as syn reads them), parsed once: a
+        // `peek` of a literal type parses it too.
+        let cursor = input.cursor();
+        if let Some((token, _)) = cursor.literal() {
+            // Plain decimal digits are read from the token's text, without syn's parse.
+            let digits = token.to_string();
+            if !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit()) {
+                input.parse::<proc_macro2::TokenTree>()?;
+                self.number(&digits, token.span());
+                return Ok(());
+            }
+        }
+        if cursor.literal().is_some()
+            || cursor
+                .ident()
+                .is_some_and(|(i, _)| i == "true" || i == "false")
+        {
+            let lit: Lit = input.parse()?;
+            if let Lit::Int(lit) = &lit {
+                self.number(lit.base10_digits(), lit.span());
+                return Ok(());
+            }
+            self.out.status_written = true;
+            let msg = match &lit {
+                Lit::Str(s) => format!(
+                    "a status is written as a number or a registry name, not a string: #[status({})]",
+                    s.value().trim()
+                ),
+                Lit::Float(_) => "a status code is a whole number in 100..=599 (RFC 9110 §15), e.g. #[status(404)]".to_owned(),
+                _ => "expected a status code such as 404 or NOT_FOUND".to_owned(),
+            };
+            self.cx.error_spanned(&lit, msg);
+            return Ok(());
+        }
+        if input.peek(Ident::peek_any) {
+            let mut ident = input.call(Ident::parse_any)?;
+            if input.peek(Token![-]) && input.peek2(Ident::peek_any) {
+                match self.dashed_key(&ident, input)? {
+                    Some(key) => ident = key,
+                    None => return Ok(()),
+                }
+            }
+            if input.peek(Token![=]) {
+                input.parse::<Token![=]>()?;
+                return self.key_value(&ident, input);
+            }
+            if input.peek(syn::token::Paren) {
+                let content;
+                syn::parenthesized!(content in input);
+                return self.key_list(&ident, &content);
+            }
+            self.flag_or_name(&ident.unraw().to_string(), ident.span());
+            return Ok(());
+        }
+        Err(input.error(
+            "expected a status (404 or NOT_FOUND) or a key such as `code = \"USER_NOT_FOUND\"`",
+        ))
     }
 
-    /// A name with lowercase letters is a key, not a status name such as `NOT_FOUND`.
-    #[test]
-    fn mixed_case_is_a_key() {
-        assert_eq!(
-            on_variant("404, Code"),
-            [
-                "1:44: unknown key `Code` in #[status(...)] on a variant; did you mean `code`? the keys here are: code, message, expose, redact, transparent, reason, www_authenticate, allow, retry_after, header"
-            ]
-        );
+    /// Records that `key` was given at `span`; false (with the error reported) when the key
+    /// does not belong here or was given before.
+    fn accept(&mut self, key: &'static str, span: Span) -> bool {
+        if key == kw::STATUS {
+            if !self.place.takes_status() {
+                self.cx.error(
+                    span,
+                    "a field has no status of its own; the status goes on the variant: #[status(404)]",
+                );
+                return false;
+            }
+        } else if !self.place.keys().contains(&key) {
+            self.misplaced(key, span);
+            return false;
+        }
+        if let Some(&(_, _)) = self.out.keys.iter().find(|(k, _)| *k == key) {
+            let what = if key == kw::STATUS {
+                "status; a variant has one status".to_owned()
+            } else {
+                format!("`{key}`")
+            };
+            self.cx.error(span, format!("duplicate {what}"));
+            return false;
+        }
+        self.out.keys.push((key, span));
+        true
     }
 
-    #[test]
-    fn reason_is_a_visible_phrase() {
-        let message = "`reason` is a short phrase of visible characters, e.g. reason = \"Client Closed Request\"";
-        assert_eq!(
-            on_variant(r#"404, reason = " ""#),
-            [format!("1:53: {message}")]
-        );
-        assert_eq!(
-            on_variant(r#"404, reason = "a\nb""#),
-            [format!("1:53: {message}")]
-        );
+    /// A key that exists, but not in this place.
+    fn misplaced(&self, key: &str, span: Span) {
+        self.cx.error(span, names::misplaced(key, self.place));
     }
 
-    #[test]
-    fn variant_key_on_a_field() {
-        assert_eq!(
-            on_field(r#"code = "GONE""#),
-            [
-                r#"1:64: `code` is not allowed on a field; it belongs on the variant, a field takes `expose` and `header = "..."`: code = "USER_NOT_FOUND""#
-            ]
-        );
+    /// A status written as a number.
+    fn number(&mut self, digits: &str, span: Span) {
+        self.out.status_written = true;
+        match digits.parse::<u16>().ok() {
+            Some(code @ 100..=599) => {
+                if self.accept(kw::STATUS, span) {
+                    self.out.status = Some(StatusAttr { code, span });
+                }
+            }
+            _ => self.cx.error(
+                span,
+                format!(
+                    "`{digits}` is not an HTTP status code: a status code is a number in 100..=599 (RFC 9110 §15); an error takes 400..=499 or 500..=599"
+                ),
+            ),
+        }
     }
+
+    /// A bare word: a flag (`expose`, `redact`, `transparent`) or a status name; `name`
+    /// without `r#`.
+    fn flag_or_name(&mut self, name: &str, span: Span) {
+        match name {
+            kw::EXPOSE => {
+                if self.accept(kw::EXPOSE, span) {
+                    self.out.expose = Some(span);
+                }
+            }
+            kw::REDACT => {
+                if self.accept(kw::REDACT, span) {
+                    self.out.redact = Some(span);
+                }
+            }
+            kw::TRANSPARENT => {
+                if self.accept(kw::TRANSPARENT, span) {
+                    self.out.transparent = Some(span);
+                }
+            }
+            _ if is_status_name(name) && self.place.takes_status() => {
+                self.out.status_written = true;
+                match status_core::registry::REGISTRY
+                    .iter()
+                    .find(|row| row.name == name)
+                {
+                    Some(row) => {
+                        if self.accept(kw::STATUS, span) {
+                            self.out.status = Some(StatusAttr {
+                                code: row.code,
+                                span,
+                            });
+                        }
+                    }
+                    None => {
+                        let names: Vec<&str> = status_core::registry::REGISTRY
+                            .iter()
+                            .map(|row| row.name)
+                            .collect();
+                        let hint = match names::nearest(name, &names) {
+                            Some(near) => format!("; did you mean `{near}`?"),
+                            None => "; write the number, or a name such as NOT_FOUND or SERVICE_UNAVAILABLE".to_owned(),
+                        };
+                        self.cx
+                            .error(span, format!("unknown status name `{name}`{hint}"));
+                    }
+                }
+            }
+            _ => self.unknown(name, span, None),
+        }
+    }
+
+    fn unknown(&self, name: &str, span: Span, how: Option<&str>) {
+        self.cx
+            .error(span, names::unknown_key(name, self.place, how));
+    }
+
+    /// `retry-after`, a key written with dashes as its header is: one error that shows the
+    /// key, which then counts as given, so a 401 does not also report its challenge
+    /// missing. A dashed name that is no key is skipped to the next item.
+    fn dashed_key(&mut self, first: &Ident, input: ParseStream) -> syn::Result<Option<Ident>> {
+        let (mut tokens, mut name) = (quote::quote!(#first), first.unraw().to_string());
+        while input.peek(Token![-]) && input.peek2(Ident::peek_any) {
+            let minus: Token![-] = input.parse()?;
+            let part = input.call(Ident::parse_any)?;
+            name = format!("{name}_{}", part.unraw());
+            tokens.extend(quote::quote!(#minus #part));
+        }
+        let known = self.place.keys().contains(&name.as_str());
+        self.cx
+            .error_spanned(tokens, names::dashed_key(&name, self.place));
+        if known {
+            return Ok(Some(Ident::new(&name, first.span())));
+        }
+        while !input.is_empty() && !input.peek(Token![,]) {
+            input.parse::<proc_macro2::TokenTree>()?;
+        }
+        Ok(None)
+    }
+
+    fn key_value(&mut self, ident: &Ident, input: ParseStream) -> syn::Result<()> {
+        let name = ident.unraw().to_string();
+        let span = ident.span();
+        let Some(key) = names::value_key(self.place, &name) else {
+            // Consume the value so the rest of the list still parses.
+            let _: proc_macro2::TokenTree = input.parse()?;
+            if name == kw::STATUS {
+                self.cx.error(
+                    span,
+                    "the status comes first, without a key: #[status(404, ...)]",
+                );
+            } else if self.place.keys().contains(&name.as_str()) {
+                self.unknown(&name, span, Some("with `= value`"));
+            } else {
+                self.unknown(&name, span, None);
+            }
+            return Ok(());
+        };
+        if key == kw::MAX_HEADER_BYTES {
+            let lit: LitInt = input.parse().map_err(|e| Error::new(e.span(), MAX_BYTES))?;
+            match lit.base10_parse::<usize>() {
+                Ok(bytes @ 1..=65_536) if self.accept(key, span) => {
+                    self.out.max_header_bytes = Some(bytes);
+                }
+                Ok(1..=65_536) => {}
+                _ => self.cx.error(lit.span(), MAX_BYTES),
+            }
+            return Ok(());
+        }
+        if key != kw::RETRY_AFTER {
+            let text = string(input, key)?;
+            self.string_value(key, span, text);
+            return Ok(());
+        }
+        if input.peek(Token![-]) {
+            let minus: Token![-] = input.parse()?;
+            let lit: Lit = input.parse()?;
+            self.cx
+                .error_spanned(quote::quote!(#minus #lit), RETRY_AFTER);
+            return Ok(());
+        }
+        if input.peek(LitStr) {
+            let lit: LitStr = input.parse()?;
+            self.string_value(key, span, Text::from(&lit));
+            return Ok(());
+        }
+        let lit: LitInt = input
+            .parse()
+            .map_err(|err| Error::new(err.span(), RETRY_AFTER))?;
+        match lit.base10_parse::<u64>() {
+            Ok(seconds) => {
+                let value = seconds.to_string();
+                self.string_value(
+                    key,
+                    span,
+                    Text {
+                        value,
+                        span: lit.span(),
+                    },
+                );
+            }
+            Err(_) => self.cx.error(lit.span(), RETRY_AFTER),
+        }
+        Ok(())
+    }
+
+    /// `key = "..."` for a key [`names::value_key`] returned; `span` is the key's.
+    fn string_value(&mut self, key: &'static str, span: Span, lit: Text) {
+        if !self.accept(key, span) {
+            return;
+        }
+        match key {
+            kw::CODE => self.out.code = Some(lit),
+            kw::MESSAGE => self.out.message = Some(lit),
+            kw::REASON => self.reason(lit),
+            kw::PROBLEM_TYPE => self.problem_type(lit),
+            kw::CRATE => match LitStr::new(&lit.value, lit.span).parse::<Path>() {
+                Ok(path) => self.out.krate = Some(path),
+                Err(_) => self.cx.error(
+                    lit.span,
+                    "`crate` takes a path: crate = \"::my_crate::status\"",
+                ),
+            },
+            kw::FORMAT => match lit.value.as_str() {
+                "plain" => self.out.format = Some(Format::Plain),
+                "problem" => self.out.format = Some(Format::Problem),
+                other => self.cx.error(
+                    lit.span,
+                    format!(
+                        "unknown format `{other}`; the formats are \"plain\" ({{\"error\", \"code\"}} as application/json) and \"problem\" (RFC 9457 application/problem+json)"
+                    ),
+                ),
+            },
+            kw::WWW_AUTHENTICATE => self.header("WWW-Authenticate", &lit, span),
+            kw::ALLOW => self.header("Allow", &lit, span),
+            kw::RETRY_AFTER => self.header("Retry-After", &lit, span),
+            kw::EXPOSE => {
+                self.out.expose = Some(span);
+                self.out.expose_as = Some(lit);
+            }
+            _ => match header_name_problem(&lit.value) {
+                Some(msg) => self.cx.error(lit.span, msg),
+                None => self.out.field_header = Some(lit),
+            },
+        }
+    }
+
+    fn key_list(&mut self, ident: &Ident, content: ParseStream) -> syn::Result<()> {
+        let name = ident.unraw().to_string();
+        let span = ident.span();
+        if name == kw::ALLOW {
+            // `allow(name_mismatch)`: lints, not the `Allow` header.
+            while !content.is_empty() {
+                let lint = content.call(Ident::parse_any)?;
+                if kw::LINTS.contains(&lint.to_string().as_str()) {
+                    self.out.lints.push(lint);
+                } else {
+                    let hint = names::nearest(&lint.to_string(), kw::LINTS)
+                        .map(|near| format!("did you mean `{near}`? "))
+                        .unwrap_or_default();
+                    self.cx.error(
+                        lint.span(),
+                        format!(
+                            "unknown lint `{lint}`; {hint}allow(...) takes: {}",
+                            names::list(kw::LINTS)
+                        ),
+                    );
+                }
+                if content.is_empty() {
+                    break;
+                }
+                content.parse::<Token![,]>()?;
+            }
+            return Ok(());
+        }
+        if name == kw::HEADER
+            && self.place != Place::Field
+            && self.place.keys().contains(&kw::HEADER)
+        {
+            while !content.is_empty() {
+                let header = string(content, "header")?;
+                content.parse::<Token![=]>().map_err(|err| {
+                    Error::new(
+                        err.span(),
+                        "write a header as header(\"X-Name\" = \"value\")",
+                    )
+                })?;
+                let value = string(content, "header")?;
+                self.header_pair(&header, &value);
+                if content.is_empty() {
+                    break;
+                }
+                content.parse::<Token![,]>()?;
+            }
+            return Ok(());
+        }
+        let _: proc_macro2::TokenStream = content.parse()?;
+        self.unknown(&name, span, Some("with `(...)`"));
+        Ok(())
+    }
+
+    /// One `"X-Name" = "value"` of `header(...)`.
+    fn header_pair(&mut self, name: &Text, value: &Text) {
+        match header_name_problem(&name.value) {
+            Some(msg) => self.cx.error(name.span, msg),
+            None => self.header(&name.value, value, name.span),
+        }
+    }
+
+    /// A header the attribute sets. A value the grammar rejects still counts as given, so a
+    /// 401 with a malformed challenge reports the challenge, not also a missing header.
+    fn header(&mut self, name: &str, value: &Text, span: Span) {
+        let text = value.value.clone();
+        if let Some(msg) = header_value_problem(name, &text) {
+            self.cx.error(value.span, msg);
+        }
+        if self
+            .out
+            .headers
+            .iter()
+            .any(|h| h.name.eq_ignore_ascii_case(name))
+        {
+            self.cx.error(
+                span,
+                format!("duplicate header `{name}`; give each header once"),
+            );
+            return;
+        }
+        self.out.headers.push(HeaderAttr {
+            name: name.to_owned(),
+            value: text,
+        });
+    }
+
+    fn reason(&mut self, lit: Text) {
+        let text = &lit.value;
+        if text.trim().is_empty() || !status_core::is_valid_header_value(text.as_bytes()) {
+            self.cx.error(lit.span, "`reason` is a short phrase of visible characters, e.g. reason = \"Client Closed Request\"");
+        } else {
+            self.out.reason = Some(lit);
+        }
+    }
+
+    fn problem_type(&mut self, lit: Text) {
+        let text = &lit.value;
+        if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            self.cx.error(
+                lit.span,
+                "`problem_type` is a URI base without spaces, e.g. problem_type = \"https://api.example.com/errors/\"; the code is appended to it (RFC 9457 §3.1.1)",
+            );
+        } else {
+            self.out.problem_type = Some(lit);
+        }
+    }
+}
+
+/// What `max_header_bytes` takes.
+const MAX_BYTES: &str = "`max_header_bytes` is a number of bytes in 1..=65536, the longest header value sent from a field: max_header_bytes = 16384";
+
+/// What `retry_after` takes.
+const RETRY_AFTER: &str = "`retry_after` is a non-negative whole number of seconds or an HTTP-date (RFC 9110 §10.2.3): retry_after = 120";
+
+/// A string value: read from the literal's text when it has no escapes, else through syn
+/// (whose parse of a literal is most of this macro's reading time).
+fn string(input: ParseStream, key: &str) -> syn::Result<Text> {
+    if let Some((token, _)) = input.cursor().literal()
+        && let Some(value) = names::plain_string(&token)
+    {
+        input.parse::<proc_macro2::TokenTree>()?;
+        return Ok(Text {
+            value,
+            span: token.span(),
+        });
+    }
+    let lit = input.parse::<LitStr>().map_err(|err| {
+        Error::new(
+            err.span(),
+            format!("`{key}` takes a string: {}", usage(key)),
+        )
+    })?;
+    Ok(Text::from(&lit))
 }

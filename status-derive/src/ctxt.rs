@@ -3,11 +3,9 @@
 use std::cell::RefCell;
 use std::fmt::Display;
 
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::ToTokens;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote_spanned};
 use syn::Error;
-
-use crate::template::{append, fill_at};
 
 #[derive(Default)]
 pub struct Ctxt {
@@ -32,20 +30,15 @@ impl Ctxt {
     /// A warning at `span`. Stable Rust has no warning API for proc macros, so this is a use
     /// of a `#[deprecated]` constant, which rustc reports as a warning with our note.
     pub fn warn(&self, span: Span, name: &str, note: &str) {
-        let warning = fill_at(
-            span,
-            "const _: () = {
-                #[deprecated(note = $note)]
+        let ident = syn::Ident::new(name, span);
+        self.warnings.borrow_mut().extend(quote_spanned! {span=>
+            const _: () = {
+                #[deprecated(note = #note)]
                 #[allow(non_upper_case_globals)]
-                const $ident: () = ();
-                $ident
-            };",
-            &[
-                ("note", &Literal::string(note).to_token_stream()),
-                ("ident", &syn::Ident::new(name, span).to_token_stream()),
-            ],
-        );
-        append(&mut self.warnings.borrow_mut(), warning);
+                const #ident: () = ();
+                #ident
+            };
+        });
     }
 
     /// The errors as `compile_error!` invocations, then the warnings.

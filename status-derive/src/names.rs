@@ -1,11 +1,185 @@
-//! Name helpers for messages: the default code, "did you mean", and the status a variant's
-//! name suggests.
+//! Names and the messages built from them: the attribute's keys and places, the default
+//! code, "did you mean", and the status a variant's name suggests.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use status_core::grammar;
 use status_core::registry::{REGISTRY, Registered};
 
-use crate::fnv::Map;
+/// Every key, in one place.
+pub mod kw {
+    pub const STATUS: &str = "status";
+    pub const CODE: &str = "code";
+    pub const MESSAGE: &str = "message";
+    pub const EXPOSE: &str = "expose";
+    pub const REDACT: &str = "redact";
+    pub const TRANSPARENT: &str = "transparent";
+    pub const REASON: &str = "reason";
+    pub const WWW_AUTHENTICATE: &str = "www_authenticate";
+    pub const ALLOW: &str = "allow";
+    pub const RETRY_AFTER: &str = "retry_after";
+    pub const HEADER: &str = "header";
+    pub const CRATE: &str = "crate";
+    pub const FORMAT: &str = "format";
+    pub const PROBLEM_TYPE: &str = "problem_type";
+    pub const MAX_HEADER_BYTES: &str = "max_header_bytes";
+
+    /// The lints `allow(...)` can silence.
+    pub const NAME_MISMATCH: &str = "name_mismatch";
+    pub const LINTS: &[&str] = &[NAME_MISMATCH];
+}
+
+/// Where an attribute sits; decides which keys it takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Enum,
+    Variant,
+    Struct,
+    Field,
+}
+
+impl Place {
+    pub fn keys(self) -> &'static [&'static str] {
+        use kw::{
+            ALLOW, CODE, CRATE, EXPOSE, FORMAT, HEADER, MAX_HEADER_BYTES, MESSAGE, PROBLEM_TYPE,
+            REASON, REDACT, RETRY_AFTER, TRANSPARENT, WWW_AUTHENTICATE,
+        };
+        // A struct's keys: a variant's (the first ten), then the container's own; an enum
+        // takes the headers' and the container's (from `REASON` on).
+        #[rustfmt::skip]
+        const STRUCT: &[&str] = &[
+            CODE, MESSAGE, EXPOSE, REDACT, TRANSPARENT,
+            REASON, WWW_AUTHENTICATE, ALLOW, RETRY_AFTER, HEADER,
+            CRATE, FORMAT, PROBLEM_TYPE, MAX_HEADER_BYTES,
+        ];
+        match self {
+            Place::Enum => &STRUCT[5..],
+            Place::Variant => &STRUCT[..10],
+            Place::Struct => STRUCT,
+            Place::Field => &[EXPOSE, HEADER],
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::Enum => "an enum",
+            Place::Variant => "a variant",
+            Place::Struct => "a struct",
+            Place::Field => "a field",
+        }
+    }
+
+    pub fn takes_status(self) -> bool {
+        self != Place::Field
+    }
+}
+
+/// The key `name` names if it takes `= value` in this place: a string, or for
+/// `retry_after` a string or a number.
+pub fn value_key(place: Place, name: &str) -> Option<&'static str> {
+    let key = *place.keys().iter().find(|k| **k == name)?;
+    match key {
+        kw::CODE
+        | kw::MESSAGE
+        | kw::REASON
+        | kw::PROBLEM_TYPE
+        | kw::CRATE
+        | kw::FORMAT
+        | kw::WWW_AUTHENTICATE
+        | kw::ALLOW
+        | kw::RETRY_AFTER
+        | kw::MAX_HEADER_BYTES => Some(key),
+        kw::EXPOSE | kw::HEADER if place == Place::Field => Some(key),
+        _ => None,
+    }
+}
+
+/// The error for `key`, which exists, but not in `place`.
+pub fn misplaced(key: &str, place: Place) -> String {
+    let hint = match (key, place) {
+        (kw::CODE | kw::MESSAGE | kw::EXPOSE | kw::REDACT | kw::TRANSPARENT, Place::Enum) => {
+            "; it belongs on a variant"
+        }
+        (kw::CRATE | kw::FORMAT | kw::PROBLEM_TYPE | kw::MAX_HEADER_BYTES, Place::Variant) => {
+            "; it belongs on the enum"
+        }
+        (_, Place::Field) => {
+            "; it belongs on the variant, a field takes `expose` and `header = \"...\"`"
+        }
+        _ => "",
+    };
+    format!(
+        "`{key}` is not allowed on {}{hint}: {}",
+        place.name(),
+        usage(key)
+    )
+}
+
+/// The error for `name`, no key of `place` or a key written `how` where it is not.
+pub fn unknown_key(name: &str, place: Place, how: Option<&str>) -> String {
+    let keys = place.keys();
+    match keys.iter().chain(&[kw::STATUS]).find(|key| **key == name) {
+        None if Place::Struct.keys().contains(&name) => misplaced(name, place),
+        Some(key) => format!(
+            "`{key}` is written {}{}",
+            usage(key),
+            how.map(|h| format!(", not {h}")).unwrap_or_default()
+        ),
+        None => format!(
+            "unknown key `{name}` in #[status(...)] on {}; {}the keys here are: {}",
+            place.name(),
+            nearest(name, keys)
+                .map(|near| format!("did you mean `{near}`? "))
+                .unwrap_or_default(),
+            list(keys)
+        ),
+    }
+}
+
+/// The error for a key written with dashes (`retry-after`), `name` with them as `_`.
+pub fn dashed_key(name: &str, place: Place) -> String {
+    let dashed = name.replace('_', "-");
+    if place.keys().contains(&name) {
+        format!("unknown key `{dashed}`; did you mean `{name}`? A key joins its words with `_`")
+    } else {
+        format!(
+            "unknown key `{dashed}` in #[status(...)] on {}; a key joins its words with `_`, and the keys here are: {}",
+            place.name(),
+            list(place.keys())
+        )
+    }
+}
+
+pub fn example(place: Place) -> &'static str {
+    match place {
+        Place::Field => "#[status(expose)] or #[status(header = \"Retry-After\")]",
+        Place::Enum => "#[status(500)] for a default status, or #[status(format = \"problem\")]",
+        Place::Variant | Place::Struct => {
+            "#[status(404)] or #[status(NOT_FOUND, code = \"USER_NOT_FOUND\")]"
+        }
+    }
+}
+
+pub fn usage(key: &str) -> &'static str {
+    match key {
+        kw::CODE => "code = \"USER_NOT_FOUND\"",
+        kw::MESSAGE => "message = \"Try again later\"",
+        kw::REASON => "reason = \"Client Closed Request\"",
+        kw::WWW_AUTHENTICATE => "www_authenticate = \"Bearer realm=\\\"api\\\"\"",
+        kw::ALLOW => "allow = \"GET, HEAD\"",
+        kw::RETRY_AFTER => "retry_after = 120",
+        kw::HEADER => "header(\"X-Name\" = \"value\") on a variant, header = \"X-Name\" on a field",
+        kw::CRATE => "crate = \"::my_crate::status\"",
+        kw::FORMAT => "format = \"problem\"",
+        kw::PROBLEM_TYPE => "problem_type = \"https://api.example.com/errors/\"",
+        kw::MAX_HEADER_BYTES => "max_header_bytes = 16384",
+        kw::EXPOSE => "expose, or expose = \"name\" on a tuple field",
+        kw::REDACT => "redact",
+        kw::TRANSPARENT => "transparent",
+        _ => "#[status(404)]",
+    }
+}
 
 /// `UserExists` → `USER_EXISTS`, `HTTPTimeout` → `HTTP_TIMEOUT`, `Error404` → `ERROR404`.
 pub fn upper_snake(name: &str) -> String {
@@ -62,23 +236,14 @@ pub fn code_problem(code: &str) -> Option<&'static str> {
     None
 }
 
-/// `items` separated by `, `, for a message. A loop, not `join`, whose generic instance
-/// alone is 1,800 lines of LLVM IR in the macro's own build.
+/// `items` separated by `, `, for a message.
 pub fn list(items: &[&str]) -> String {
-    let mut out = String::new();
-    for item in items {
-        if !out.is_empty() {
-            out.push_str(", ");
-        }
-        out.push_str(item);
-    }
-    out
+    items.join(", ")
 }
 
 /// The nearest valid spelling of a code the user wrote.
 pub fn corrected_code(code: &str) -> String {
-    // Every other character becomes `_`, and a run of `_` one. A loop, not `replace`: each
-    // generic of `str` is code the macro's own build compiles, for an error path.
+    // Every other character becomes `_`, and a run of `_` one.
     let mut fixed = String::new();
     for c in upper_snake(code).chars() {
         let c = if c.is_ascii_alphanumeric() { c } else { '_' };
@@ -122,37 +287,20 @@ pub fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate closest to `word` (the first of the closest), if it is close enough to be
-/// what was meant. A slice and a loop: an `impl IntoIterator` with a chain of adapters was
-/// a hundred generic instances in the macro's own build, the whole chain again for each
-/// caller's iterator type.
+/// what was meant.
 pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
-    let mut best: Option<(usize, &'a str)> = None;
-    for &candidate in candidates {
-        let d = distance(&lower, &candidate.to_ascii_lowercase());
-        let closer = match best {
-            Some((closest, _)) => d < closest,
-            None => true,
-        };
-        if closer && d <= (candidate.len() / 3).max(2) {
-            best = Some((d, candidate));
-        }
-    }
-    match best {
-        Some((_, candidate)) => Some(candidate),
-        None => None,
-    }
+    candidates
+        .iter()
+        .map(|&candidate| (distance(&lower, &candidate.to_ascii_lowercase()), candidate))
+        .filter(|&(d, candidate)| d <= (candidate.len() / 3).max(2))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, candidate)| candidate)
 }
 
 /// The status a variant's name suggests, for the "no status" error.
 pub fn suggested_status(name: &str) -> u16 {
-    // A window compare, not `str::contains`, whose generic searcher is 800 lines of LLVM IR
-    // in the macro's own build for this error path.
-    let has = |word: &str| {
-        name.as_bytes()
-            .windows(word.len())
-            .any(|window| window == word.as_bytes())
-    };
+    let has = |word: &str| name.contains(word);
     if has("NotFound") || has("Missing") && !has("Token") || has("NoSuch") {
         404
     } else if has("Exists") || has("Duplicate") || has("Conflict") || has("AlreadyTaken") {
@@ -208,27 +356,92 @@ pub fn camel_phrase(phrase: &str) -> String {
 /// process, where comparing each variant with every phrase cost 1.5 ms at 1,000 variants
 /// in the macro's unoptimized build.
 pub fn named_status(name: &str) -> Option<&'static Registered> {
-    // Rows by index: `Map<String, usize>` is the one map type the macro instantiates
-    // (`valid`'s codes are the other user), each instance being code its build compiles.
-    static BY_NAME: OnceLock<Map<String, usize>> = OnceLock::new();
+    static BY_NAME: OnceLock<HashMap<String, usize>> = OnceLock::new();
     let index = BY_NAME
         .get_or_init(|| {
-            let mut map = Map::default();
-            // `get`, which `valid` instantiates too, rather than one more method's code.
-            #[allow(clippy::unnecessary_get_then_check)]
+            let mut map = HashMap::new();
             for (index, row) in REGISTRY.iter().enumerate() {
-                if row.code < 400 {
-                    continue;
-                }
-                let phrase = camel_phrase(row.phrase);
-                if map.get(&phrase).is_none() {
-                    map.insert(phrase, index);
+                if row.code >= 400 {
+                    map.entry(camel_phrase(row.phrase)).or_insert(index);
                 }
             }
             map
         })
         .get(name)?;
     REGISTRY.get(*index)
+}
+
+/// A registry name such as `NOT_FOUND`: upper case, digits and `_`.
+pub fn is_status_name(name: &str) -> bool {
+    name.bytes().any(|b| b.is_ascii_uppercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// What is wrong with a header name given in the attribute, if anything.
+pub fn header_name_problem(name: &str) -> Option<String> {
+    if !status_core::is_valid_header_name(name) {
+        return Some(format!(
+            "`{name}` is not a header name: a field name is a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.1)"
+        ));
+    }
+    // A field the server owns (`Upgrade` is checked per status, in `valid`). Where the rule
+    // names its own fix, that is the fix; otherwise the header goes.
+    grammar::reserved_header(name, 426).map(|why| {
+        if why.contains("#[status(") {
+            format!("`{name}` is {why}")
+        } else {
+            format!("`{name}` is {why}; remove it")
+        }
+    })
+}
+
+/// A header value's grammar: `Err` with what is wrong.
+type Grammar = fn(&str) -> Result<(), String>;
+
+/// What is wrong with a header value written in the attribute, if anything: a character a
+/// field may not carry, or a value outside its header's grammar.
+pub fn header_value_problem(name: &str, value: &str) -> Option<String> {
+    if let Some(c) = value.chars().find(|c| !c.is_ascii()) {
+        return Some(format!(
+            "the value of `{name}` holds `{c}`, which is not ASCII: clients read a field value as ASCII (RFC 9110 §5.5); percent-encode it, or send the text in the body"
+        ));
+    }
+    if !status_core::is_valid_header_value(value.as_bytes()) {
+        return Some(format!(
+            "the value of `{name}` holds a character a header may not carry (CR, LF or another control); a field value is visible ASCII, spaces and tabs (RFC 9110 §5.5)"
+        ));
+    }
+    let (check, rule, example): (Grammar, _, _) = match name.to_ascii_lowercase().as_str() {
+        "www-authenticate" => (
+            grammar::challenge_list,
+            "RFC 9110 §11.6.1",
+            usage(kw::WWW_AUTHENTICATE),
+        ),
+        "proxy-authenticate" => (
+            grammar::challenge_list,
+            "RFC 9110 §11.7.1",
+            "header(\"Proxy-Authenticate\" = \"Basic realm=\\\"proxy\\\"\")",
+        ),
+        "retry-after" => (
+            grammar::retry_after,
+            "RFC 9110 §10.2.3",
+            usage(kw::RETRY_AFTER),
+        ),
+        "allow" => (grammar::method_list, "RFC 9110 §10.2.1", usage(kw::ALLOW)),
+        _ => return None,
+    };
+    check(value)
+        .err()
+        .map(|why| format!("the value of `{name}` {why} ({rule}); e.g. {example}"))
+}
+
+/// The value of a string literal written without escapes, suffix or `r#`.
+pub fn plain_string(token: &proc_macro2::Literal) -> Option<String> {
+    let repr = token.to_string();
+    let plain = repr.strip_prefix('"')?.strip_suffix('"')?;
+    (!plain.contains(['\\', '"'])).then(|| plain.to_owned())
 }
 
 #[cfg(test)]

@@ -2,16 +2,16 @@
 //! headers, codes (format and uniqueness), and the combinations of keys. Produces the
 //! checked model that `expand` reads.
 
-use std::hash::BuildHasherDefault;
+use std::collections::HashMap;
 
 use proc_macro2::Span;
-use status_core::registry::{Registered, registered};
+use status_core::registry::registered;
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::{Attrs, HeaderAttr, StatusAttr, Text, kw};
+use crate::attr::{Attrs, StatusAttr, Text, kw};
 use crate::ctxt::Ctxt;
-use crate::fnv::Map;
-use crate::names;
+pub use crate::header::{Header, HeaderValue};
+use crate::{header, names};
 
 pub struct Mapping<'a> {
     pub variant: &'a Variant<'a>,
@@ -46,16 +46,6 @@ pub enum Piece<'a> {
     Field(&'a Field<'a>),
 }
 
-pub struct Header<'a> {
-    pub name: String,
-    pub value: HeaderValue<'a>,
-}
-
-pub enum HeaderValue<'a> {
-    Static(String),
-    Field(&'a Field<'a>),
-}
-
 /// Members the bodies already use: an exposed field may not take their names.
 const RESERVED: &[&str] = &[
     "error",
@@ -77,10 +67,8 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
             cx.error(reason.span, "`reason` names an unregistered status; give the status too: #[status(499, reason = \"...\")]");
         }
     }
-    // Sized up front: growing rehashes every code, in the macro's unoptimized build.
-    // Each code's first variant, by index: see `names::named_status` for the map's type.
-    let mut codes: Map<String, usize> =
-        Map::with_capacity_and_hasher(input.variants().len(), BuildHasherDefault::default());
+    // Each code's first variant, by index.
+    let mut codes = HashMap::new();
     let mut mappings = Vec::new();
     for (index, variant) in input.variants().iter().enumerate() {
         let kind = match variant.attrs.transparent {
@@ -135,7 +123,7 @@ fn own<'a>(
     cx: &Ctxt,
     input: &'a Input<'a>,
     index: usize,
-    codes: &mut Map<String, usize>,
+    codes: &mut HashMap<String, usize>,
 ) -> Option<Own<'a>> {
     let variants = input.variants();
     let variant = &variants[index];
@@ -180,27 +168,7 @@ fn own<'a>(
         (None, None) => String::new(),
     };
 
-    let headers = headers(cx, container, variant, input.is_enum());
-    if let Some(required) =
-        registered(status.code).and_then(|row| row.required_header.map(|h| (row, h)))
-    {
-        check_required(cx, required, &headers, variant, status, inherited);
-    }
-    if status.code != 426
-        && headers
-            .iter()
-            .any(|h| h.name.eq_ignore_ascii_case("Upgrade"))
-    {
-        let span = if inherited {
-            variant.ident.span()
-        } else {
-            status.span
-        };
-        cx.error(span, format!(
-            "a {} must not send `Upgrade`: only a 426 Upgrade Required names protocols to switch to (RFC 9110 §15.5.22); elsewhere the server manages the connection (RFC 9110 §7.8)",
-            status.code
-        ));
-    }
+    let headers = header::headers(cx, input, variant, status, inherited);
     let exposed = exposed(cx, variant);
     if status.code >= 400 {
         name_mismatch(cx, container, variant, status.code);
@@ -278,7 +246,7 @@ fn code(
     cx: &Ctxt,
     variants: &[Variant],
     index: usize,
-    codes: &mut Map<String, usize>,
+    codes: &mut HashMap<String, usize>,
 ) -> Option<String> {
     let variant = &variants[index];
     let (code, span) = match &variant.attrs.code {
@@ -442,91 +410,6 @@ fn template<'a>(variant: &'a Variant<'a>, text: &str) -> Result<Vec<Piece<'a>>, 
         pieces.push(Piece::Text(literal));
     }
     Ok(pieces)
-}
-
-fn headers<'a>(
-    cx: &Ctxt,
-    container: &Attrs,
-    variant: &'a Variant<'a>,
-    is_enum: bool,
-) -> Vec<Header<'a>> {
-    let mut out: Vec<Header<'a>> = Vec::new();
-    let inherited: &[HeaderAttr] = if is_enum { &container.headers } else { &[] };
-    for header in inherited {
-        if !variant
-            .attrs
-            .headers
-            .iter()
-            .any(|own| own.name.eq_ignore_ascii_case(&header.name))
-        {
-            out.push(Header {
-                name: header.name.clone(),
-                value: HeaderValue::Static(header.value.clone()),
-            });
-        }
-    }
-    for header in &variant.attrs.headers {
-        out.push(Header {
-            name: header.name.clone(),
-            value: HeaderValue::Static(header.value.clone()),
-        });
-    }
-    for field in &variant.fields {
-        if let Some(name) = &field.attrs.field_header {
-            let name_text = name.value.clone();
-            if out.iter().any(|h| h.name.eq_ignore_ascii_case(&name_text)) {
-                cx.error(name.span, format!("duplicate header `{name_text}`: the attribute already sets it; give each header once"));
-            } else {
-                out.push(Header {
-                    name: name_text,
-                    value: HeaderValue::Field(field),
-                });
-            }
-        }
-    }
-    out
-}
-
-fn check_required(
-    cx: &Ctxt,
-    (row, header): (&Registered, &str),
-    headers: &[Header],
-    variant: &Variant,
-    status: StatusAttr,
-    inherited: bool,
-) {
-    if headers.iter().any(|h| h.name.eq_ignore_ascii_case(header)) {
-        return;
-    }
-    let fix = match header {
-        "WWW-Authenticate" => "www_authenticate = \"Bearer realm=\\\"api\\\"\"",
-        "Allow" => "allow = \"GET, HEAD\"",
-        "Proxy-Authenticate" => "header(\"Proxy-Authenticate\" = \"Basic realm=\\\"proxy\\\"\")",
-        _ => "header(\"Upgrade\" = \"HTTP/2.0\")",
-    };
-    let what = match header {
-        "WWW-Authenticate" | "Proxy-Authenticate" => "with at least one challenge",
-        "Allow" => "listing the methods the resource supports (an empty list is legal)",
-        _ => "naming the protocols to switch to",
-    };
-    let (span, whose) = if inherited {
-        (
-            variant.ident.span(),
-            format!(
-                "`{}` takes {} {} from the enum, which",
-                variant.ident, row.code, row.phrase
-            ),
-        )
-    } else {
-        (status.span, format!("{} {}", row.code, row.phrase))
-    };
-    cx.error(
-        span,
-        format!(
-            "{whose} must send the `{header}` header {what} ({}); add {fix}, or mark a field #[status(header = \"{header}\")]",
-            row.section
-        ),
-    );
 }
 
 fn exposed<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(String, &'a Field<'a>)> {

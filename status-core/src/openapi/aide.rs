@@ -76,8 +76,8 @@ macro_rules! __impl_aide {
             fn operation_response(
                 ctx: &mut $crate::__private::aide::generate::GenContext,
                 _: &mut $crate::__private::aide::openapi::Operation,
-            ) -> ::core::option::Option<$crate::__private::aide::openapi::Response> {
-                ::core::option::Option::Some($crate::openapi::aide::response::<Self>(ctx))
+            ) -> $crate::__private::core::option::Option<$crate::__private::aide::openapi::Response> {
+                $crate::__private::core::option::Option::Some($crate::openapi::aide::response::<Self>(ctx))
             }
 
             fn inferred_responses(
@@ -93,11 +93,11 @@ macro_rules! __impl_aide {
         where
             $($preds)*
         {
-            fn schema_name() -> $crate::__private::Cow<'static, str> {
+            fn schema_name() -> $crate::__private::Cow<'static, $crate::__private::core::primitive::str> {
                 $crate::openapi::aide::name::<Self>()
             }
 
-            fn schema_id() -> $crate::__private::Cow<'static, str> {
+            fn schema_id() -> $crate::__private::Cow<'static, $crate::__private::core::primitive::str> {
                 $crate::openapi::aide::id::<Self>()
             }
 
@@ -115,10 +115,10 @@ macro_rules! __impl_aide {
         {
             #[allow(unused_variables)] // with no field and no inner type
             fn json_field_schema(
-                path: &[&str],
-                field: &str,
+                path: &[&$crate::__private::core::primitive::str],
+                field: &$crate::__private::core::primitive::str,
                 generator: &mut $crate::__private::schemars::SchemaGenerator,
-            ) -> ::core::option::Option<$crate::__private::schemars::Schema> {
+            ) -> $crate::__private::core::option::Option<$crate::__private::schemars::Schema> {
                 #[allow(unused_imports)]
                 use $crate::__private::{
                     ProbeJsonFields as _, ProbeJsonSchema as _, UnprobedJson as _,
@@ -131,7 +131,7 @@ macro_rules! __impl_aide {
                         (&&$crate::__private::Probe::<$inner_ty>::new())
                             .json_fields(path, field, generator)
                     })*
-                    _ => ::core::option::Option::None,
+                    _ => $crate::__private::core::option::Option::None,
                 }
             }
         }

@@ -100,7 +100,7 @@ macro_rules! __impl_utoipa {
         where
             $($preds)*
         {
-            fn name() -> $crate::__private::Cow<'static, str> {
+            fn name() -> $crate::__private::Cow<'static, $crate::__private::core::primitive::str> {
                 $crate::openapi::utoipa::name::<Self>()
             }
 
@@ -115,8 +115,8 @@ macro_rules! __impl_utoipa {
             $($preds)*
         {
             fn field_schema(
-                path: &[&str],
-                field: &str,
+                path: &[&$crate::__private::core::primitive::str],
+                field: &$crate::__private::core::primitive::str,
             ) -> $crate::__private::UtoipaField {
                 #[allow(unused_imports)]
                 use $crate::__private::{ProbeFields as _, ProbeSchema as _, Unprobed as _};

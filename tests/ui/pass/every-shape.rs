@@ -55,8 +55,8 @@ pub struct Wrapper(Unit);
 #[derive(Debug, thiserror::Error, ApiError)]
 pub enum Empty {}
 
-/// A fieldless variant of each kind, without generics (the fast reader's input): only the
-/// unit one is matched on its path alone, the others need their `{}` or `()`.
+/// A fieldless variant of each kind, without generics: unit, `{}` and `()`, each matched by
+/// the generated patterns.
 #[derive(Debug, thiserror::Error, ApiError)]
 pub enum Fieldless {
     #[error("unit")]

@@ -300,3 +300,134 @@ fn diagnostics_match_ui_stderr() {
         failures.join("\n")
     );
 }
+
+/// The grammar's errors that no `tests/ui` case shows, through the whole macro.
+mod grammar {
+    use super::diagnose;
+
+    fn on_variant(attr: &str) -> Vec<String> {
+        diagnose(&format!(
+            "#[derive(ApiError)] enum E {{ #[status({attr})] Missing }}"
+        ))
+    }
+
+    fn on_field(attr: &str) -> Vec<String> {
+        diagnose(&format!(
+            "#[derive(ApiError)] enum E {{ #[status(404)] Missing {{ #[status({attr})] a: u8 }} }}"
+        ))
+    }
+
+    /// `expose = "..."` and `header = "..."` name a field; on a variant they are misused.
+    #[test]
+    fn field_keys_with_value_on_a_variant() {
+        assert_eq!(
+            on_variant(r#"500, expose = "n""#),
+            [
+                r#"1:44: `expose` is written expose, or expose = "name" on a tuple field, not with `= value`"#
+            ]
+        );
+        assert_eq!(
+            on_variant(r#"404, header = "X-A""#),
+            [
+                r#"1:44: `header` is written header("X-Name" = "value") on a variant, header = "X-Name" on a field, not with `= value`"#
+            ]
+        );
+    }
+
+    #[test]
+    fn problem_type_is_a_uri_base() {
+        let on_enum = |attr: &str| {
+            diagnose(&format!(
+                "#[derive(ApiError)] #[status({attr})] enum E {{ #[status(404)] Missing }}"
+            ))
+        };
+        assert_eq!(
+            on_enum(r#"problem_type = "https://example.com/errors/""#),
+            [""; 0]
+        );
+        assert_eq!(
+            on_enum(r#"problem_type = "a b""#),
+            [
+                r#"1:45: `problem_type` is a URI base without spaces, e.g. problem_type = "https://api.example.com/errors/"; the code is appended to it (RFC 9457 §3.1.1)"#
+            ]
+        );
+    }
+
+    /// Each key's usage, as the error for `key(...)` shows it.
+    #[test]
+    fn every_key_shows_its_usage() {
+        let table = [
+            ("code", r#"code = "USER_NOT_FOUND""#),
+            ("message", r#"message = "Try again later""#),
+            ("reason", r#"reason = "Client Closed Request""#),
+            (
+                "www_authenticate",
+                r#"www_authenticate = "Bearer realm=\"api\"""#,
+            ),
+            ("retry_after", "retry_after = 120"),
+            ("crate", r#"crate = "::my_crate::status""#),
+            ("format", r#"format = "problem""#),
+            (
+                "problem_type",
+                r#"problem_type = "https://api.example.com/errors/""#,
+            ),
+            ("expose", r#"expose, or expose = "name" on a tuple field"#),
+            ("redact", "redact"),
+            ("transparent", "transparent"),
+        ];
+        for (key, usage) in table {
+            let source = if ["crate", "format", "problem_type"].contains(&key) {
+                format!(
+                    "#[derive(ApiError)] #[status({key}(x))] enum E {{ #[status(404)] Missing }}"
+                )
+            } else {
+                format!("#[derive(ApiError)] enum E {{ #[status(404, {key}(x))] Missing }}")
+            };
+            let column = source.find(&format!("{key}(")).unwrap() + 1;
+            assert_eq!(
+                diagnose(&source),
+                [format!(
+                    "1:{column}: `{key}` is written {usage}, not with `(...)`"
+                )]
+            );
+        }
+        assert_eq!(
+            on_variant("404, allow = 1"),
+            [r#"1:52: `allow` takes a string: allow = "GET, HEAD""#]
+        );
+    }
+
+    /// A name with lowercase letters is a key, not a status name such as `NOT_FOUND`.
+    #[test]
+    fn mixed_case_is_a_key() {
+        assert_eq!(
+            on_variant("404, Code"),
+            [
+                "1:44: unknown key `Code` in #[status(...)] on a variant; did you mean `code`? the keys here are: code, message, expose, redact, transparent, reason, www_authenticate, allow, retry_after, header"
+            ]
+        );
+    }
+
+    #[test]
+    fn reason_is_a_visible_phrase() {
+        let message = "`reason` is a short phrase of visible characters, e.g. reason = \"Client Closed Request\"";
+        assert_eq!(
+            on_variant(r#"404, reason = " ""#),
+            [format!("1:53: {message}")]
+        );
+        assert_eq!(
+            on_variant(r#"404, reason = "a\nb""#),
+            [format!("1:53: {message}")]
+        );
+    }
+
+    #[test]
+    fn variant_key_on_a_field() {
+        assert_eq!(
+            on_field(r#"code = "GONE""#),
+            [
+                r#"1:64: `code` is not allowed on a field; it belongs on the variant, a field takes `expose` and `header = "..."`: code = "USER_NOT_FOUND""#
+            ]
+        );
+    }
+}

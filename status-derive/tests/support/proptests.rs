@@ -23,6 +23,9 @@ fn item() -> impl Strategy<Value = String> {
         "crate",
         "format",
         "problem_type",
+        "max_header_bytes",
+        "www-authenticate",
+        "x-request-id",
         "status",
         "cod",
         "NOT_FOUND",
@@ -47,7 +50,14 @@ fn item() -> impl Strategy<Value = String> {
         Just("1_000".to_owned()),
         Just("99999999999999999999999999".to_owned()),
     ];
-    let string = any::<String>().prop_map(|s| format!("{s:?}"));
+    // Random text, and text near the grammars: challenges, dates, method lists, templates.
+    let string = prop_oneof![
+        any::<String>().prop_map(|s| format!("{s:?}")),
+        "[A-Za-z0-9 ,=\"{}:!?_\\-]{0,24}".prop_map(|s| format!("{s:?}")),
+        Just(r#""Bearer realm=\"api\", error=\"x\"""#.to_owned()),
+        Just(r#""Sun, 06 Nov 1994 08:49:37 GMT""#.to_owned()),
+        Just(r#""{sku} {{ {0} }} {x:?} {""#.to_owned()),
+    ];
     let value = prop_oneof![
         number.clone(),
         string.clone(),
@@ -130,8 +140,8 @@ fn input() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A `#[status(...)]` a user would write: mostly valid, sometimes not (the fast reader then
-/// declines, or a rule does).
+/// A `#[status(...)]` a user would write: mostly valid, sometimes not (a rule then reports
+/// it).
 fn usual_status() -> impl Strategy<Value = String> {
     let status = prop::sample::select(vec![
         "404",
@@ -252,20 +262,6 @@ fn usual_input() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Whatever the fast reader accepts, it expands exactly as syn's reading does.
-fn same_as_syn(source: &str) -> bool {
-    let tokens: TokenStream = source.parse().expect("generated input lexes");
-    let Some(fast) = crate::expand::derive_fast(tokens.clone()) else {
-        return false;
-    };
-    assert_eq!(
-        fast.to_string(),
-        crate::expand_syn(tokens).to_string(),
-        "the fast reader differs for {source}"
-    );
-    true
-}
-
 /// Whether `tokens` hold a `compile_error!` invocation.
 fn has_compile_error(tokens: TokenStream) -> bool {
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
@@ -281,11 +277,6 @@ fn check(source: &str) {
     let out = crate::expand_tokens(tokens.clone());
     let text = out.to_string();
     let errors = has_compile_error(out);
-    // The text-built parts of the expansion (rows, arms) lex whatever the strings hold.
-    assert!(
-        !text.contains("generated text that does not lex"),
-        "generated text did not lex for {source}"
-    );
     // Either errors, or an impl: never nothing at all for a parsable enum or struct.
     if !errors {
         assert!(
@@ -309,9 +300,8 @@ proptest! {
     }
 
     #[test]
-    fn the_fast_reader_expands_as_syn_does(source in usual_input()) {
+    fn usual_inputs_never_panic(source in usual_input()) {
         check(&source);
-        same_as_syn(&source);
     }
 
     #[test]
@@ -321,9 +311,6 @@ proptest! {
             format!("#[status({body})] struct {name};"),
         ] {
             check(&source);
-            if source.parse::<TokenStream>().is_ok() {
-                same_as_syn(&source);
-            }
         }
     }
 }
@@ -335,51 +322,4 @@ fn known_good_input_expands() {
     assert!(!has_compile_error(out));
     let out = crate::expand_tokens("enum E { #[status(200)] NotFound }".parse().unwrap());
     assert!(has_compile_error(out));
-}
-
-/// The fast reader takes what users write (else the property above checks nothing), and
-/// leaves what it does not follow to syn.
-#[test]
-fn the_fast_reader_takes_the_usual_inputs() {
-    for source in [
-        "enum E { #[status(404)] NotFound }",
-        r#"pub enum E { #[error("x")] #[status(404, code = "USER_MISSING")] Missing, #[status(500)] Db(String) }"#,
-        r#"#[status(format = "problem")] enum E { /// Docs.
-            #[status(401, www_authenticate = "Bearer realm=\"api\"")] Unauthorized { #[status(expose)] id: u64 } }"#,
-        r#"#[status(429, retry_after = 30, header("X-A" = "b"))] pub(crate) struct Limited(#[status(expose = "n")] u8);"#,
-        "#[derive(Debug)] #[status(503)] struct Down;",
-        "enum E {}",
-        // Named fields, a restricted visibility, and types with commas, `->` and `>>`: a
-        // field's type ends at the first comma outside `<...>`.
-        "#[status(404)] pub struct Missing { #[status(expose)] id: u64, pub(crate) name: String }",
-        "enum E { #[status(500)] Db { map: std::collections::HashMap<String, (u8, u16)>,
-            f: fn(u8) -> Option<u8>, nested: Vec<Vec<u8>>, #[status(expose)] id: u64 } }",
-        r#"enum E { #[status(500)] Io(pub u8, Box<dyn Fn(u8) -> u8>, #[status(expose = "n")] u32) }"#,
-        r#"enum E { #[status(503, header(), header("X-A" = "b", "X-B" = "c",))] Down }"#,
-        r#"#[status(500)] enum E { #[status()] Down, #[status(404, code = "USER_MISSING",)] Missing }"#,
-    ] {
-        assert!(same_as_syn(source), "declined: {source}");
-    }
-    for source in [
-        "enum E<T> { #[status(404)] A(T) }",
-        "enum E where u8: Copy { #[status(404)] A }",
-        "enum E { #[status(404)] A = 1 }",
-        // `key(...)` is a header list only for `header`, and not on a field.
-        r#"enum E { #[status(404, code("X-A" = "b"))] Missing }"#,
-        r#"enum E { #[status(404)] Missing { #[status(header("X-A" = "b"))] a: u8 } }"#,
-        // A discriminant naming a constant: not a separator and a second variant.
-        "#[status(500)] enum E { Broken = Other }",
-        "enum E { #[status(-1)] A }",
-        "enum E { #[status(200)] A }",
-        "enum E { #[status(404, allow(name_mismatch))] Gone }",
-        "enum E { #[status(404)] #[status(410)] A }",
-        "enum E { #[status] A }",
-        // With a default, a bare `#[status]` must not pass for no attribute at all.
-        "#[status(500)] enum E { #[status] Down, #[status = \"x\"] Broken }",
-        r#"enum E { #[error(r"x")] #[status(404)] A }"#,
-        "union U { a: u8 }",
-        "struct S<'a>(&'a str);",
-    ] {
-        assert!(!same_as_syn(source), "accepted: {source}");
-    }
 }
