@@ -173,7 +173,7 @@
 //!
 //! # Every error in one format
 //!
-//! [`axum::ErrorLayer`](crate::axum::ErrorLayer) (feature `axum`) and [`actix::ErrorLayer`](crate::actix::ErrorLayer) (feature `actix-web`) put
+//! [`axum::ErrorLayer`] (feature `axum`) and [`actix::ErrorLayer`] (feature `actix-web`) put
 //! what the framework answers by itself in the same format, as a [`FrameworkError`] with the
 //! same codes on both, give every request an id (in the `x-request-id` header, the
 //! `request_id` body member and the `tracing` event), answer a panic with a 500, and let
@@ -195,7 +195,8 @@
 //!
 //! With feature `utoipa` every derived type is an `IntoResponses` and a `ToSchema`: list it
 //! in a handler's `responses(...)` and register it once with `components(schemas(...))`;
-//! with `aide`, an `OperationOutput`. One response per status, every variant a named
+//! with `aide`, an `OperationOutput` and a `JsonSchema`, so a handler returning
+//! `Result<_, E>` documents `E`'s responses with nothing to register. One response per status, every variant a named
 //! example, exposed fields typed by their Rust type, required headers `required`, one code
 //! type per error type that accepts codes added later.
 //!
@@ -203,8 +204,8 @@
 //!
 //! None is on by default. `http` builds an `http::Response` (`status::http::response`) and
 //! converts `Status` to and from `http::StatusCode`; `axum` makes every derived type an
-//! `IntoResponse` and adds [`axum`](crate::axum); `actix-web` a `ResponseError` and adds
-//! [`actix`](crate::actix); `tracing` logs what the adapters send; `utoipa` and `aide` give
+//! `IntoResponse` and adds [`axum`]; `actix-web` a `ResponseError` and adds
+//! [`actix`]; `tracing` logs what the adapters send; `utoipa` and `aide` give
 //! OpenAPI; `validator` and `garde` convert into [`Violations`]; `contract` gives the contract
 //! tests, for your `[dev-dependencies]`. Your crate needs no features or `cfg` of its own:
 //! enabling a feature on `status` is enough.
