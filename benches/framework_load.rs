@@ -223,6 +223,8 @@ fn main() {
     local.block_on(&client, async move {
         drive(with, 20_000, connections, LAYER, CHECK_LAYER).await;
         drive(without, 20_000, connections, LAYER, CHECK_BARE).await;
+        // The first unwinds allocate the unwinder's one-time tables: warm the panic path too.
+        drive(with, 2_000, connections, PANICS, CHECK_PANIC).await;
         let warm = resident_kib();
         println!("requests per side: {total} over {connections} connections, cycling {} kinds; resident after warm-up: {warm} KiB", CYCLE.len());
         let results = alternate([(with, LAYER, CHECK_LAYER), (without, LAYER, CHECK_BARE)], total, connections).await;
