@@ -123,7 +123,7 @@ fn constant_display(attrs: &[syn::Attribute]) -> Option<String> {
         },
         _ => list.parse_args::<syn::LitStr>().ok()?.value(),
     };
-    (!text.contains(['{', '}'])).then_some(text)
+    (!crate::names::has_any(&text, b"{}")).then_some(text)
 }
 
 /// The identifier's text without `r#`.

@@ -310,7 +310,7 @@ fn message<'a>(cx: &Ctxt, variant: &'a Variant<'a>, status: Option<StatusAttr>) 
                 cx.error(span, format!("`{key}` contradicts `message`: `message` already fixes the public text; keep one"));
             }
         }
-        if !message.value.contains(['{', '}']) {
+        if !names::has_any(&message.value, b"{}") {
             return Message::Fixed(message.value.clone());
         }
         return match template(variant, &message.value) {
