@@ -6,7 +6,7 @@
 //! variant's fields, need arms of their own; transparent variants delegate.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::{DeriveInput, Member};
 
 use crate::ast::{Field, Input, Shape, Variant};
@@ -201,13 +201,11 @@ fn pattern(input: &Input, variant: &Variant, bindings: &TokenStream) -> TokenStr
 /// The pattern and its uses take this one identifier, so they agree in hygiene even when a
 /// `macro_rules!` wrote the field's name.
 fn binding(field: &Field) -> Ident {
-    let ident = match &field.member {
-        Member::Named(ident) => {
-            format_ident!("__field_{}", ident.to_string().trim_start_matches("r#"))
-        }
-        Member::Unnamed(index) => format_ident!("__field{}", index.index),
+    let name = match &field.member {
+        Member::Named(ident) => format!("__field_{}", crate::ast::unraw(ident)),
+        Member::Unnamed(index) => format!("__field{}", index.index),
     };
-    Ident::new(&ident.to_string(), field.span)
+    Ident::new(&name, field.span)
 }
 
 /// A pattern that binds `fields`, each to its [`binding`].
