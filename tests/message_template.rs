@@ -104,3 +104,17 @@ fn the_catalog_holds_the_template_and_no_fixed_text() {
     assert_eq!(info("Gone").message, MessageSource::Fixed("Gone for good"));
     assert_eq!(info("Gone").text, Some("Gone for good"));
 }
+
+/// A field of a type parameter in a template: the derive bounds it by `Display`.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Lookup<K: fmt::Debug> {
+    #[error("no {key:?}")]
+    #[status(404, message = "no entry for {key}")]
+    Missing { key: K },
+}
+
+#[test]
+fn a_generic_field_in_a_template() {
+    let e = Lookup::Missing { key: 7_u32 };
+    assert_eq!(e.message().to_string(), "no entry for 7");
+}

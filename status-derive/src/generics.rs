@@ -6,7 +6,7 @@ use quote::quote;
 use syn::Ident;
 
 use crate::ast::{Field, Input};
-use crate::valid::{HeaderValue, Kind, Mapping};
+use crate::valid::{HeaderValue, Kind, Mapping, Message, Piece};
 
 /// The predicates of the impls: the user's own, `Self: Error` for a generic type (the
 /// trait's supertrait must hold under the impl's bounds), and `bounds`.
@@ -32,8 +32,8 @@ pub fn where_clause(predicates: &[TokenStream]) -> TokenStream {
 }
 
 /// One bound per field the expansion uses whose type mentions a type parameter: an inner
-/// error is an `ApiError`, an exposed field `Expose` (serializable), a header field
-/// `Display`.
+/// error is an `ApiError`, an exposed field `Expose` (serializable), a header field or a
+/// field in a `message` template `Display`.
 pub fn bounds(input: &Input, mappings: &[Mapping], p: &TokenStream) -> Vec<TokenStream> {
     let params: Vec<&Ident> = input
         .generics
@@ -60,6 +60,13 @@ pub fn bounds(input: &Input, mappings: &[Mapping], p: &TokenStream) -> Vec<Token
                 for header in &own.headers {
                     if let HeaderValue::Field(field) = &header.value {
                         add(field, quote!(#p::core::fmt::Display));
+                    }
+                }
+                if let Message::Template(_, pieces) = &own.message {
+                    for piece in pieces {
+                        if let Piece::Field(field) = piece {
+                            add(field, quote!(#p::core::fmt::Display));
+                        }
                     }
                 }
             }
