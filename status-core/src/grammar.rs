@@ -265,7 +265,8 @@ pub(crate) fn is_token(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(is_tchar)
 }
 
-const fn is_tchar(b: u8) -> bool {
+/// A tchar (RFC 9110 §5.6.2): what a token, and so a field name, is made of.
+pub(crate) const fn is_tchar(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
             b,

@@ -17,26 +17,7 @@ pub const fn is_valid_header_name(name: &str) -> bool {
     }
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let tchar = b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'!' | b'#'
-                    | b'$'
-                    | b'%'
-                    | b'&'
-                    | b'\''
-                    | b'*'
-                    | b'+'
-                    | b'-'
-                    | b'.'
-                    | b'^'
-                    | b'_'
-                    | b'`'
-                    | b'|'
-                    | b'~'
-            );
-        if !tchar {
+        if !crate::grammar::is_tchar(bytes[i]) {
             return false;
         }
         i += 1;
