@@ -57,7 +57,7 @@
 //! |---|---|
 //! | `404` or `NOT_FOUND` | the status, by number or by [`Status`] constant name (`CONTENT_TOO_LARGE`, `UNPROCESSABLE_CONTENT`: the IANA phrases); must be 4xx or 5xx |
 //! | `code = "USER_NOT_FOUND"` | the code: `[A-Z][A-Z0-9_]*[A-Z0-9]`, at most 63 characters (AIP-193). Default: the name in `UPPER_SNAKE_CASE` (`UserExists` → `USER_EXISTS`) |
-//! | `message = "..."` | a fixed public message instead of `Display`. `{field}` (or `{0}` for a tuple field, with a format spec such as `{id:>5}`) interpolates a field; `{{` and `}}` are braces |
+//! | `message = "..."` | a fixed public message instead of `Display`. `{field}` (or `{0}` for a tuple field) writes the field's `Display` there, as `#[error]` does; `{{` and `}}` are braces; a format spec (`{id:?}`) is refused, the field's `Display` decides |
 //! | `expose` | on a 5xx: send the `Display` text after all |
 //! | `redact` | on a 4xx: send the reason phrase instead of `Display` (login failures) |
 //! | `transparent` | a one-field variant whose field is itself an `ApiError`: status, code, message, headers and body are the field's |
