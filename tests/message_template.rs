@@ -118,3 +118,24 @@ fn a_generic_field_in_a_template() {
     let e = Lookup::Missing { key: 7_u32 };
     assert_eq!(e.message().to_string(), "no entry for 7");
 }
+
+/// A struct error's template.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("quota {used}/{limit}")]
+#[status(429, message = "quota of {limit} requests used up")]
+pub struct QuotaExceeded {
+    used: u32,
+    limit: u32,
+}
+
+#[test]
+fn a_struct_template() {
+    let e = QuotaExceeded {
+        used: 10,
+        limit: 10,
+    };
+    assert_eq!(
+        serde_json::to_string(&e.body()).unwrap(),
+        r#"{"error":"quota of 10 requests used up","code":"QUOTA_EXCEEDED"}"#
+    );
+}
