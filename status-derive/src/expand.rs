@@ -5,7 +5,7 @@
 //! `reason` and `message` read that entry. Only headers and exposed fields, which borrow the
 //! variant's fields, need arms of their own; transparent variants delegate.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::{DeriveInput, Member};
 
@@ -242,17 +242,19 @@ fn index_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> TokenStream
     }
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let arms = mappings
-        .iter()
-        .enumerate()
-        .map(|(index, m)| match m.variant.path {
-            Some(path) => quote!(#ident::#path { .. } => #index,),
-            None => quote!(#ident { .. } => #index,),
-        });
+    // One `quote!` for every arm: a stream per arm would cost a bridge call each to join.
+    let arms = if input.is_enum() {
+        let indices = 0..mappings.len();
+        let paths = mappings.iter().map(|m| m.variant.path);
+        let rest = Group::new(Delimiter::Brace, quote!(..));
+        quote!(#(#ident::#paths #rest => #indices,)*)
+    } else {
+        quote!(#ident { .. } => 0usize,)
+    };
     quote! {
         #[inline]
         fn __index #impl_generics (__e: &#ident #ty_generics) -> #p::core::primitive::usize #where_clause {
-            match __e { #(#arms)* }
+            match __e { #arms }
         }
     }
 }
