@@ -161,8 +161,8 @@ fn format_message(
                     }
                 }
             }
-            let pattern = binding_pattern(input, m.variant, &fields);
-            quote!(#pattern => #p::core::write!(__formatter, #format, #(#args),*),)
+            let body = quote!(#p::core::write!(__formatter, #format, #(#args),*));
+            arm(input, m.variant, &bound(&fields), &body)
         })
         .collect();
     if arms.is_empty() {
@@ -187,12 +187,20 @@ fn format_message(
     })
 }
 
-/// `Type::Variant { bindings .. }`, or `Type { bindings .. }` for a struct.
-fn pattern(input: &Input, variant: &Variant, bindings: &TokenStream) -> TokenStream {
+/// An arm, `Type::Variant { member: binding, .. } => { body }` (`Type { .. }` for a struct),
+/// in one `quote!`: each stream joined into another costs a call across the bridge.
+fn arm(
+    input: &Input,
+    variant: &Variant,
+    bound: &[(&Member, Ident)],
+    body: &TokenStream,
+) -> TokenStream {
     let ident = input.ident;
+    let members = bound.iter().map(|(member, _)| member);
+    let bindings = bound.iter().map(|(_, binding)| binding);
     match variant.path {
-        Some(path) => quote!(#ident::#path { #bindings .. }),
-        None => quote!(#ident { #bindings .. }),
+        Some(path) => quote!(#ident::#path { #(#members: #bindings,)* .. } => { #body }),
+        None => quote!(#ident { #(#members: #bindings,)* .. } => { #body }),
     }
 }
 
@@ -208,13 +216,12 @@ fn binding(field: &Field) -> Ident {
     Ident::new(&name, field.span)
 }
 
-/// A pattern that binds `fields`, each to its [`binding`].
-fn binding_pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
-    let bindings = fields.iter().map(|field| {
-        let (member, binding) = (&field.member, binding(field));
-        quote!(#member: #binding,)
-    });
-    pattern(input, variant, &quote!(#(#bindings)*))
+/// `fields`, each with its [`binding`], for an [`arm`].
+fn bound<'a>(fields: &[&'a Field]) -> Vec<(&'a Member, Ident)> {
+    fields
+        .iter()
+        .map(|field| (&field.member, binding(field)))
+        .collect()
 }
 
 /// A transparent variant's arm, `__inner` spanned on the field so that an inner type that is
@@ -227,11 +234,10 @@ fn transparent_arm(
     method: &str,
     args: &TokenStream,
 ) -> TokenStream {
-    let member = &field.member;
     let inner = Ident::new("__inner", field.span);
     let method = Ident::new(method, Span::call_site());
-    let pattern = pattern(input, variant, &quote!(#member: #inner,));
-    quote!(#pattern => #p::ApiError::#method(#inner #args),)
+    let body = quote!(#p::ApiError::#method(#inner #args));
+    arm(input, variant, &[(&field.member, inner)], &body)
 }
 
 /// `__index(self)`: the variant's position in `CATALOG`. A free function, so the four
@@ -306,8 +312,7 @@ fn field_arms<'a>(
         match &m.kind {
             Kind::Own(own) => {
                 if let Some((fields, body)) = body(own) {
-                    let pattern = binding_pattern(input, m.variant, &fields);
-                    arms.extend(quote!(#pattern => { #body }));
+                    arms.extend(arm(input, m.variant, &bound(&fields), &body));
                     covered += 1;
                 }
             }
@@ -392,11 +397,13 @@ fn serialize_fields_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> 
                 return None;
             }
             let fields = own.exposed.iter().map(|(_, field)| *field).collect();
-            let entries = own.exposed.iter().map(|(name, field)| {
-                let binding = binding(field);
-                quote!(#p::SerializeMap::serialize_entry(__map, #name, #binding)?;)
-            });
-            Some((fields, quote!(#(#entries)* #ok)))
+            let names = own.exposed.iter().map(|(name, _)| name);
+            let bindings = own.exposed.iter().map(|(_, field)| binding(field));
+            let body = quote! {
+                #(#p::SerializeMap::serialize_entry(__map, #names, #bindings)?;)*
+                #ok
+            };
+            Some((fields, body))
         },
         &ok,
     );
