@@ -225,18 +225,18 @@ fn bound<'a>(fields: &[&'a Field]) -> Vec<(&'a Member, Ident)> {
 }
 
 /// A transparent variant's arm, `__inner` spanned on the field so that an inner type that is
-/// no `ApiError` is reported there.
+/// no `ApiError` is reported there; `tail` follows the call (`?;` to propagate its error).
 fn transparent_arm(
     input: &Input,
     variant: &Variant,
     field: &Field,
     p: &TokenStream,
     method: &str,
-    args: &TokenStream,
+    (args, tail): (&TokenStream, &TokenStream),
 ) -> TokenStream {
     let inner = Ident::new("__inner", field.span);
     let method = Ident::new(method, Span::call_site());
-    let body = quote!(#p::ApiError::#method(#inner #args));
+    let body = quote!(#p::ApiError::#method(#inner #args) #tail);
     arm(input, variant, &[(&field.member, inner)], &body)
 }
 
@@ -285,7 +285,14 @@ fn read(
     let mut arms = TokenStream::new();
     for m in mappings {
         if let Kind::Transparent(field) = &m.kind {
-            arms.extend(transparent_arm(input, m.variant, field, p, method, &none));
+            arms.extend(transparent_arm(
+                input,
+                m.variant,
+                field,
+                p,
+                method,
+                (&none, &none),
+            ));
         }
     }
     let own = mappings.iter().any(|m| matches!(m.kind, Kind::Own(_)));
@@ -302,7 +309,7 @@ fn field_arms<'a>(
     input: &Input,
     mappings: &'a [Mapping<'a>],
     p: &TokenStream,
-    (method, args): (&str, TokenStream),
+    (method, args, tail): (&str, TokenStream, TokenStream),
     body: impl Fn(&'a Own<'a>) -> Option<(Vec<&'a Field<'a>>, TokenStream)>,
     default: &TokenStream,
 ) -> Option<TokenStream> {
@@ -317,7 +324,14 @@ fn field_arms<'a>(
                 }
             }
             Kind::Transparent(field) => {
-                arms.extend(transparent_arm(input, m.variant, field, p, method, &args));
+                arms.extend(transparent_arm(
+                    input,
+                    m.variant,
+                    field,
+                    p,
+                    method,
+                    (&args, &tail),
+                ));
                 covered += 1;
             }
         }
@@ -348,7 +362,7 @@ fn headers_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> TokenStre
         input,
         mappings,
         p,
-        ("headers", quote!(, __visit)),
+        ("headers", quote!(, __visit), TokenStream::new()),
         |own| {
             if own.headers.iter().all(is_static) {
                 return None;
@@ -384,14 +398,13 @@ fn headers_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> TokenStre
     }
 }
 
-/// `serialize_fields`: an arm per variant with exposed fields, serializing each.
+/// `serialize_fields`: an arm per variant with exposed fields, serializing each, then one `Ok`.
 fn serialize_fields_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> TokenStream {
-    let ok = quote!(#p::core::result::Result::Ok(()));
     let body = field_arms(
         input,
         mappings,
         p,
-        ("serialize_fields", quote!(, __map)),
+        ("serialize_fields", quote!(, __map), quote!(?;)),
         |own| {
             if own.exposed.is_empty() {
                 return None;
@@ -399,13 +412,10 @@ fn serialize_fields_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> 
             let fields = own.exposed.iter().map(|(_, field)| *field).collect();
             let names = own.exposed.iter().map(|(name, _)| name);
             let bindings = own.exposed.iter().map(|(_, field)| binding(field));
-            let body = quote! {
-                #(#p::SerializeMap::serialize_entry(__map, #names, #bindings)?;)*
-                #ok
-            };
+            let body = quote!(#(#p::SerializeMap::serialize_entry(__map, #names, #bindings)?;)*);
             Some((fields, body))
         },
-        &ok,
+        &quote!({}),
     );
     let Some(body) = body else {
         return TokenStream::new();
@@ -414,6 +424,7 @@ fn serialize_fields_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> 
     quote! {
         fn serialize_fields<#m: #p::SerializeMap>(&self, __map: &mut #m) -> #p::core::result::Result<(), #m::Error> {
             #body
+            #p::core::result::Result::Ok(())
         }
     }
 }
