@@ -432,24 +432,29 @@ fn serialize_fields_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> 
 /// The types the OpenAPI document needs, as `__impl_openapi!` takes them:
 /// `fields [("Variant", "name", Type)…] inner [("Variant", Inner)…]`.
 fn openapi_types(mappings: &[Mapping]) -> TokenStream {
-    let mut fields = TokenStream::new();
-    let mut inner = TokenStream::new();
+    let (mut variants, mut names, mut types) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut inner_variants, mut inner_types) = (Vec::new(), Vec::new());
     for m in mappings {
         let variant = &m.variant.name;
         match &m.kind {
             Kind::Own(own) => {
                 for (name, field) in &own.exposed {
-                    let ty = field.ty;
-                    fields.extend(quote!((#variant, #name, #ty)));
+                    variants.push(variant);
+                    names.push(name);
+                    types.push(field.ty);
                 }
             }
             Kind::Transparent(field) => {
-                let ty = field.ty;
-                inner.extend(quote!((#variant, #ty)));
+                inner_variants.push(variant);
+                inner_types.push(field.ty);
             }
         }
     }
-    quote!(fields [#fields] inner [#inner])
+    // One `quote!`: a stream per entry would cost a call across the bridge each to join.
+    quote! {
+        fields [#((#variants, #names, #types))*]
+        inner [#((#inner_variants, #inner_types))*]
+    }
 }
 
 /// The framework impls, through the macros `status` defines per feature (the user's crate
