@@ -129,7 +129,10 @@ fn constant_display(attrs: &[syn::Attribute]) -> Option<String> {
 /// The identifier's text without `r#`.
 pub fn unraw(ident: &Ident) -> String {
     let text = ident.to_string();
-    text.strip_prefix("r#").map_or(text.clone(), str::to_owned)
+    match text.strip_prefix("r#") {
+        Some(name) => name.to_owned(),
+        None => text,
+    }
 }
 
 fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {

@@ -172,7 +172,7 @@ impl Parser<'_> {
         if cursor.literal().is_some()
             || cursor
                 .ident()
-                .is_some_and(|(i, _)| i == "true" || i == "false")
+                .is_some_and(|(i, _)| matches!(i.to_string().as_str(), "true" | "false"))
         {
             let lit: Lit = input.parse()?;
             if let Lit::Int(lit) = &lit {

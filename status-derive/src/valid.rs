@@ -3,6 +3,7 @@
 //! checked model that `expand` reads.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use proc_macro2::Span;
 use status_core::registry::registered;
@@ -68,7 +69,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
         }
     }
     // Each code's first variant, by index.
-    let mut codes = HashMap::new();
+    let mut codes = HashMap::with_capacity(input.variants().len());
     let mut mappings = Vec::new();
     for (index, variant) in input.variants().iter().enumerate() {
         let kind = match variant.attrs.transparent {
@@ -268,20 +269,24 @@ fn code(
         cx.error(span, msg);
         return None;
     }
-    if let Some(&first) = codes.get(&code) {
-        let first = &variants[first];
-        cx.error(
-            span,
-            format!(
-                "code `{code}` is already used by `{}`; clients switch on codes, so one code must name one error (AIP-193): give this variant its own, e.g. code = \"{}\"",
-                first.ident,
-                names::upper_snake(&variant.name),
-            ),
-        );
-        return None;
-    }
-    codes.insert(code.clone(), index);
-    Some(code)
+    // One lookup, into a map sized for every variant: hashing is slow in the unoptimized
+    // macro.
+    let first = match codes.entry(code.clone()) {
+        Entry::Occupied(first) => *first.get(),
+        Entry::Vacant(slot) => {
+            slot.insert(index);
+            return Some(code);
+        }
+    };
+    cx.error(
+        span,
+        format!(
+            "code `{code}` is already used by `{}`; clients switch on codes, so one code must name one error (AIP-193): give this variant its own, e.g. code = \"{}\"",
+            variants[first].ident,
+            names::upper_snake(&variant.name),
+        ),
+    );
+    None
 }
 
 fn message<'a>(cx: &Ctxt, variant: &'a Variant<'a>, status: Option<StatusAttr>) -> Message<'a> {
