@@ -6,8 +6,8 @@
 //! variant's fields, need arms of their own; transparent variants delegate.
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream};
-use quote::{quote, quote_spanned};
-use syn::{DeriveInput, Member};
+use quote::{TokenStreamExt as _, quote, quote_spanned};
+use syn::{DeriveInput, Member, Token};
 
 use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Format;
@@ -195,13 +195,11 @@ fn arm(
     bound: &[(&Member, Ident)],
     body: &TokenStream,
 ) -> TokenStream {
-    let ident = input.ident;
+    let (ident, path) = (input.ident, variant.path);
+    let colons = path.map(|_| Token![::](Span::call_site()));
     let members = bound.iter().map(|(member, _)| member);
     let bindings = bound.iter().map(|(_, binding)| binding);
-    match variant.path {
-        Some(path) => quote!(#ident::#path { #(#members: #bindings,)* .. } => { #body }),
-        None => quote!(#ident { #(#members: #bindings,)* .. } => { #body }),
-    }
+    quote!(#ident #colons #path { #(#members: #bindings,)* .. } => { #body })
 }
 
 /// The name a field is bound to in a pattern, `__field_a` for `a` (or `r#a`), `__field0` for
@@ -432,29 +430,29 @@ fn serialize_fields_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> 
 /// The types the OpenAPI document needs, as `__impl_openapi!` takes them:
 /// `fields [("Variant", "name", Type)…] inner [("Variant", Inner)…]`.
 fn openapi_types(mappings: &[Mapping]) -> TokenStream {
-    let (mut variants, mut names, mut types) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut inner_variants, mut inner_types) = (Vec::new(), Vec::new());
+    // Each entry is appended as a group, a stream per entry would cost calls across the
+    // bridge to join.
+    let mut fields = TokenStream::new();
+    let mut inner = TokenStream::new();
     for m in mappings {
         let variant = &m.variant.name;
         match &m.kind {
             Kind::Own(own) => {
                 for (name, field) in &own.exposed {
-                    variants.push(variant);
-                    names.push(name);
-                    types.push(field.ty);
+                    let ty = field.ty;
+                    fields.append(Group::new(
+                        Delimiter::Parenthesis,
+                        quote!(#variant, #name, #ty),
+                    ));
                 }
             }
             Kind::Transparent(field) => {
-                inner_variants.push(variant);
-                inner_types.push(field.ty);
+                let ty = field.ty;
+                inner.append(Group::new(Delimiter::Parenthesis, quote!(#variant, #ty)));
             }
         }
     }
-    // One `quote!`: a stream per entry would cost a call across the bridge each to join.
-    quote! {
-        fields [#((#variants, #names, #types))*]
-        inner [#((#inner_variants, #inner_types))*]
-    }
+    quote!(fields [#fields] inner [#inner])
 }
 
 /// The framework impls, through the macros `status` defines per feature (the user's crate
