@@ -50,8 +50,9 @@ fn array(p: &TokenStream, mappings: &[Mapping]) -> TokenStream {
 struct Tables<'a> {
     layout: Vec<u8>,
     strings: Vec<&'a str>,
-    /// Each string's index in `strings`.
-    seen: HashMap<&'a str, usize>,
+    /// Each string's index in `strings` (keyed by `String`, as `valid`'s map of codes is: one
+    /// `HashMap` to compile).
+    seen: HashMap<String, usize>,
     lists: Vec<Vec<&'a str>>,
     pairs: Vec<Vec<(&'a str, &'a str)>>,
     inners: Vec<TokenStream>,
@@ -61,7 +62,7 @@ impl<'a> Tables<'a> {
     /// The index of `string` in `strings` (added when new), or `None` past `u16`.
     fn string(&mut self, string: &'a str) -> Option<u16> {
         let next = self.strings.len();
-        let index = *self.seen.entry(string).or_insert(next);
+        let index = *self.seen.entry(string.to_owned()).or_insert(next);
         if index == next {
             self.strings.push(string);
         }
