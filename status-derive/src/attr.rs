@@ -253,9 +253,11 @@ impl Parser<'_> {
     /// A status written as a number.
     fn number(&mut self, digits: &str, span: Span) {
         self.out.status_written = true;
-        match digits.parse::<u16>().ok() {
+        // As a `u64`, the one integer type the crate parses (each is generic code to build).
+        match digits.parse::<u64>().ok() {
             Some(code @ 100..=599) => {
                 if self.accept(kw::STATUS, span) {
+                    let code = u16::try_from(code).expect("a status is in 100..=599");
                     self.out.status = Some(StatusAttr { code, span });
                 }
             }
@@ -367,9 +369,9 @@ impl Parser<'_> {
         };
         if key == kw::MAX_HEADER_BYTES {
             let lit: LitInt = input.parse().map_err(|e| Error::new(e.span(), MAX_BYTES))?;
-            match lit.base10_parse::<usize>() {
+            match lit.base10_parse::<u64>() {
                 Ok(bytes @ 1..=65_536) if self.accept(key, span) => {
-                    self.out.max_header_bytes = Some(bytes);
+                    self.out.max_header_bytes = usize::try_from(bytes).ok();
                 }
                 Ok(1..=65_536) => {}
                 _ => self.cx.error(lit.span(), MAX_BYTES),

@@ -294,9 +294,8 @@ fn message<'a>(cx: &Ctxt, variant: &'a Variant<'a>, status: Option<StatusAttr>) 
     let server = status.is_some_and(|s| s.code >= 500);
     let client = status.is_some_and(|s| (400..500).contains(&s.code));
     if let (Some(expose), Some(redact)) = (attrs.expose, attrs.redact) {
-        let (later, earlier) = if attrs.keys.iter().position(|k| k.0 == kw::EXPOSE)
-            > attrs.keys.iter().position(|k| k.0 == kw::REDACT)
-        {
+        let at = |key: &str| attrs.keys.iter().position(|k| k.0 == key);
+        let (later, earlier) = if at(kw::EXPOSE) > at(kw::REDACT) {
             (expose, "redact")
         } else {
             (redact, "expose")
