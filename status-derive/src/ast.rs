@@ -10,8 +10,8 @@ use crate::ctxt::Ctxt;
 pub struct Input<'a> {
     pub ident: &'a Ident,
     pub generics: &'a Generics,
-    /// The enum's attribute, or the struct's (which is also its one variant's).
-    pub container: Attrs,
+    /// The enum's attribute; a struct's is its one variant's, see [`Input::container`].
+    container: Attrs,
     pub shape: Shape<'a>,
 }
 
@@ -67,11 +67,11 @@ impl<'a> Input<'a> {
                     ident: &node.ident,
                     name: unraw(&node.ident),
                     path: None,
-                    attrs: attrs.clone(),
+                    attrs,
                     fields: fields(cx, &data.fields),
                     display: constant_display(&node.attrs),
                 };
-                (attrs, Shape::Struct(Box::new(variant)))
+                (Attrs::default(), Shape::Struct(Box::new(variant)))
             }
             Data::Union(data) => {
                 cx.error(
@@ -94,6 +94,15 @@ impl<'a> Input<'a> {
             Shape::Enum(variants) => variants,
             Shape::Struct(variant) => std::slice::from_ref(&**variant),
             Shape::Union => &[],
+        }
+    }
+
+    /// The type's own attribute: the enum's, or the struct's, which is also its one
+    /// variant's (one `Attrs`, not a copy).
+    pub fn container(&self) -> &Attrs {
+        match &self.shape {
+            Shape::Struct(variant) => &variant.attrs,
+            _ => &self.container,
         }
     }
 

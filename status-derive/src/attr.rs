@@ -24,7 +24,6 @@ pub struct StatusAttr {
 }
 
 /// A string value as written: its text, and the literal's span for errors.
-#[derive(Clone)]
 pub struct Text {
     pub value: String,
     pub span: Span,
@@ -40,7 +39,6 @@ impl From<&LitStr> for Text {
 }
 
 /// A header fixed in the attribute.
-#[derive(Clone)]
 pub struct HeaderAttr {
     pub name: String,
     pub value: String,
@@ -54,7 +52,7 @@ pub enum Format {
 }
 
 /// Everything one place's `#[status(...)]` said.
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub struct Attrs {
     /// The `status` of the first attribute, for errors about the attribute as a whole.
     pub span: Option<Span>,

@@ -40,7 +40,7 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
 
 /// The path generated code names: `::status::__private` unless `crate = "..."`.
 pub fn private(input: &Input) -> TokenStream {
-    match &input.container.krate {
+    match &input.container().krate {
         Some(path) => quote!(#path::__private),
         None => quote!(::status::__private),
     }
@@ -53,11 +53,11 @@ fn impl_api_error(input: &Input, mappings: &[Mapping]) -> TokenStream {
     let predicates = predicates(input, p, bounds(input, mappings, p));
     let where_clause = where_clause(&predicates);
     let catalog = catalog(p, mappings);
-    let format = match input.container.format {
+    let format = match input.container().format {
         Some(Format::Problem) => quote!(#p::Format::Problem),
         _ => quote!(#p::Format::Plain),
     };
-    let problem_type = match &input.container.problem_type {
+    let problem_type = match &input.container().problem_type {
         Some(base) => {
             let base = &base.value;
             quote!(#p::core::option::Option::Some(#base))
@@ -75,7 +75,7 @@ fn impl_api_error(input: &Input, mappings: &[Mapping]) -> TokenStream {
     };
     let message = read(input, mappings, p, "message", &message);
     let max_header_bytes = input
-        .container
+        .container()
         .max_header_bytes
         .map(|bytes| quote!(const MAX_HEADER_BYTES: #p::core::primitive::usize = #bytes;));
     let reason = read(input, mappings, p, "reason", &quote!(__i.reason));

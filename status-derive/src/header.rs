@@ -27,7 +27,7 @@ pub fn headers<'a>(
     status: StatusAttr,
     inherited: bool,
 ) -> Vec<Header<'a>> {
-    let headers = collect(cx, &input.container.headers, variant, input.is_enum());
+    let headers = collect(cx, &input.container().headers, variant, input.is_enum());
     if let Some(required) =
         registered(status.code).and_then(|row| row.required_header.map(|h| (row, h)))
     {

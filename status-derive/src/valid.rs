@@ -60,7 +60,7 @@ const RESERVED: &[&str] = &[
 ];
 
 pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
-    let container = &input.container;
+    let container = input.container();
     if input.is_enum() {
         if let Some(status) = container.status {
             check_status(cx, status, container.reason.as_ref(), input.ident);
@@ -129,7 +129,7 @@ fn own<'a>(
     let variants = input.variants();
     let variant = &variants[index];
     let attrs = &variant.attrs;
-    let container = &input.container;
+    let container = input.container();
     let inherited = attrs.status.is_none() && input.is_enum();
     let status = if inherited {
         container.status
