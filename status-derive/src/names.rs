@@ -236,9 +236,18 @@ pub fn code_problem(code: &str) -> Option<&'static str> {
     None
 }
 
-/// `items` separated by `, `, for a message.
+/// `items` separated by `, `, for a message. By hand: `join` is a large generic function for
+/// the crate's build to compile.
 pub fn list(items: &[&str]) -> String {
-    items.join(", ")
+    let Some((first, rest)) = items.split_first() else {
+        return String::new();
+    };
+    let mut out = (*first).to_owned();
+    for item in rest {
+        out.push_str(", ");
+        out.push_str(item);
+    }
+    out
 }
 
 /// The nearest valid spelling of a code the user wrote.
