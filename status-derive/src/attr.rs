@@ -251,11 +251,11 @@ impl Parser<'_> {
     /// A status written as a number.
     fn number(&mut self, digits: &str, span: Span) {
         self.out.status_written = true;
-        // As a `u64`, the one integer type the crate parses (each is generic code to build).
-        match digits.parse::<u64>().ok() {
+        // Parsed as a `u64`, the one integer type the crate parses (each is generic code to
+        // build), then narrowed: a status fits a `u16`.
+        match digits.parse::<u64>().ok().and_then(|n| u16::try_from(n).ok()) {
             Some(code @ 100..=599) => {
                 if self.accept(kw::STATUS, span) {
-                    let code = u16::try_from(code).expect("a status is in 100..=599");
                     self.out.status = Some(StatusAttr { code, span });
                 }
             }
