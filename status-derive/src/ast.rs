@@ -1,7 +1,7 @@
 //! The input as a model that borrows from `syn`, so every later error can point at the
 //! user's own tokens.
 
-use proc_macro2::{Span, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, Place};
@@ -43,6 +43,14 @@ pub struct Field<'a> {
 }
 
 impl<'a> Input<'a> {
+    /// The path generated code names: `::status::__private` unless `crate = "..."`.
+    pub fn private(&self) -> TokenStream {
+        match &self.container().krate {
+            Some(path) => quote::quote!(#path::__private),
+            None => quote::quote!(::status::__private),
+        }
+    }
+
     pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Self {
         let (container, shape) = match &node.data {
             Data::Enum(data) => {

@@ -9,7 +9,6 @@ use syn::ext::IdentExt as _;
 use syn::parse::ParseStream;
 use syn::{Attribute, Error, Ident, Lit, LitInt, LitStr, Meta, Path, Token};
 
-use crate::ast::unraw;
 use crate::ctxt::Ctxt;
 use crate::names::{
     self, example, header_name_problem, header_value_problem, is_status_name, usage,
@@ -207,7 +206,7 @@ impl Parser<'_> {
                 syn::parenthesized!(content in input);
                 return self.key_list(&ident, &content);
             }
-            self.flag_or_name(&unraw(&ident), ident.span());
+            self.flag_or_name(&ident.unraw().to_string(), ident.span());
             return Ok(());
         }
         Err(input.error(
@@ -328,7 +327,7 @@ impl Parser<'_> {
     /// key, which then counts as given, so a 401 does not also report its challenge
     /// missing. A dashed name that is no key is skipped to the next item.
     fn dashed_key(&mut self, first: &Ident, input: ParseStream) -> syn::Result<Option<Ident>> {
-        let (mut tokens, mut name) = (quote::quote!(#first), unraw(first));
+        let (mut tokens, mut name) = (quote::quote!(#first), first.unraw().to_string());
         while input.peek(Token![-]) && input.peek2(Ident::peek_any) {
             let minus: Token![-] = input.parse()?;
             let part = input.call(Ident::parse_any)?;
@@ -348,7 +347,7 @@ impl Parser<'_> {
     }
 
     fn key_value(&mut self, ident: &Ident, input: ParseStream) -> syn::Result<()> {
-        let name = unraw(ident);
+        let name = ident.unraw().to_string();
         let span = ident.span();
         let Some(key) = names::value_key(self.place, &name) else {
             // Consume the value so the rest of the list still parses.
@@ -455,7 +454,7 @@ impl Parser<'_> {
     }
 
     fn key_list(&mut self, ident: &Ident, content: ParseStream) -> syn::Result<()> {
-        let name = unraw(ident);
+        let name = ident.unraw().to_string();
         let span = ident.span();
         if name == kw::ALLOW {
             // `allow(name_mismatch)`: lints, not the `Allow` header.

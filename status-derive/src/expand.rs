@@ -13,7 +13,7 @@ use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Format;
 use crate::catalog::catalog;
 use crate::ctxt::Ctxt;
-use crate::fallback;
+use crate::fallback::{self, frameworks};
 use crate::generics::{bounds, fresh, predicates, where_clause};
 use crate::valid::{self, HeaderValue, Kind, Mapping, Message, Own, Piece};
 
@@ -38,16 +38,8 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
     }
 }
 
-/// The path generated code names: `::status::__private` unless `crate = "..."`.
-pub fn private(input: &Input) -> TokenStream {
-    match &input.container().krate {
-        Some(path) => quote!(#path::__private),
-        None => quote!(::status::__private),
-    }
-}
-
 fn impl_api_error(input: &Input, mappings: &[Mapping]) -> TokenStream {
-    let p = &private(input);
+    let p = &input.private();
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let predicates = predicates(input, p, bounds(input, mappings, p));
@@ -453,23 +445,6 @@ fn openapi_types(mappings: &[Mapping]) -> TokenStream {
         }
     }
     quote!(fields [#fields] inner [#inner])
-}
-
-/// The framework impls, through the macros `status` defines per feature (the user's crate
-/// needs no features of its own); beside the fallback impl too.
-pub fn frameworks(input: &Input, predicates: &[TokenStream], types: &TokenStream) -> TokenStream {
-    let p = private(input);
-    let ident = input.ident;
-    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    quote! {
-        #p::__impl_adapters! {
-            impl [#impl_generics] [#ident #ty_generics] where [#(#predicates,)*]
-        }
-
-        #p::__impl_openapi! {
-            impl [#impl_generics] [#ident #ty_generics] where [#(#predicates,)*] #types
-        }
-    }
 }
 
 /// The check, in `const` evaluation, that no two variants under the type share a code

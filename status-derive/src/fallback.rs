@@ -1,15 +1,15 @@
-//! The impl emitted beside errors, so that one mistake in the attribute does not cascade
-//! into "the trait `ApiError` is not implemented" wherever the type is used.
+//! What is emitted whether the attribute is right or not: the framework impls, and beside
+//! errors a stub `ApiError` impl, so that one mistake in the attribute does not cascade into
+//! "the trait `ApiError` is not implemented" wherever the type is used.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Input;
-use crate::expand::{frameworks, private};
 use crate::generics::{predicates, where_clause};
 
 pub fn expand(input: &Input) -> TokenStream {
-    let p = private(input);
+    let p = input.private();
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let predicates = predicates(input, &p, Vec::new());
@@ -34,5 +34,22 @@ pub fn expand(input: &Input) -> TokenStream {
             }
         }
         #frameworks
+    }
+}
+
+/// The framework impls, through the macros `status` defines per feature (the user's crate
+/// needs no features of its own); beside the fallback impl too.
+pub fn frameworks(input: &Input, predicates: &[TokenStream], types: &TokenStream) -> TokenStream {
+    let p = input.private();
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    quote! {
+        #p::__impl_adapters! {
+            impl [#impl_generics] [#ident #ty_generics] where [#(#predicates,)*]
+        }
+
+        #p::__impl_openapi! {
+            impl [#impl_generics] [#ident #ty_generics] where [#(#predicates,)*] #types
+        }
     }
 }
