@@ -18,6 +18,11 @@ mod db;
 
 use db::DbError;
 
+#[path = "fixtures/schema.rs"]
+mod schema;
+
+use schema::{contents, examples_fit, validator};
+
 /// A coupon, documented by utoipa: its schema inline in the error's, as `PartialSchema` gives it.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct Coupon {
@@ -139,53 +144,12 @@ fn document() -> Value {
     serde_json::to_value(Doc::openapi()).unwrap()
 }
 
-/// Every (path, status, media type, content) of the document's error responses.
-fn contents(doc: &Value) -> Vec<(String, String, String, Value)> {
-    let mut out = Vec::new();
-    for (path, operations) in doc["paths"].as_object().unwrap() {
-        for operation in operations.as_object().unwrap().values() {
-            for (status, response) in operation["responses"].as_object().unwrap() {
-                if status.as_str() < "400" {
-                    continue;
-                }
-                for (media, content) in response["content"].as_object().unwrap() {
-                    out.push((path.clone(), status.clone(), media.clone(), content.clone()));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// A validator for `schema`, in the document (its `$ref`s resolve against it).
-fn validator(doc: &Value, schema: &Value) -> jsonschema::Validator {
-    let mut root = schema.clone();
-    root["components"] = doc["components"].clone();
-    jsonschema::draft202012::new(&root).expect("a valid JSON Schema")
-}
-
 #[test]
 fn every_example_fits_its_schema() {
     let doc = document();
     let contents = contents(&doc);
     assert_eq!(contents.len(), 15, "{contents:#?}");
-    let mut checked = 0;
-    for (path, status, media, content) in contents {
-        let validator = validator(&doc, &content["schema"]);
-        for (name, example) in content["examples"].as_object().unwrap() {
-            let value = &example["value"];
-            let errors: Vec<String> = validator
-                .iter_errors(value)
-                .map(|e| e.to_string())
-                .collect();
-            assert!(
-                errors.is_empty(),
-                "{path} {status} {media} {name}: {value} does not fit: {errors:?}"
-            );
-            checked += 1;
-        }
-    }
-    assert_eq!(checked, 21);
+    assert_eq!(examples_fit(&doc), 21);
 }
 
 /// What the service really sends fits the schema too, and so does a code added later.
