@@ -152,6 +152,14 @@ pub fn unraw(ident: &Ident) -> String {
     }
 }
 
+/// A field's name as the user writes it in a template: `sku` (without `r#`), or `0`.
+pub fn member_name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => unraw(ident),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
 fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
     fields
         .iter()

@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 use proc_macro2::Span;
 use status_core::registry::registered;
 
-use crate::ast::{Field, Input, Variant};
+use crate::ast::{Field, Input, Variant, member_name, unraw};
 use crate::attr::{Attrs, StatusAttr, Text, kw};
 use crate::ctxt::Ctxt;
 pub use crate::header::{Header, HeaderValue};
@@ -347,6 +347,11 @@ fn message<'a>(cx: &Ctxt, variant: &'a Variant<'a>, status: Option<StatusAttr>) 
 /// The pieces of `message = "..."` with `{field}` in it, as thiserror reads `#[error]`:
 /// `{name}` or `{0}` is the field's `Display`, `{{` and `}}` are braces.
 fn template<'a>(variant: &'a Variant<'a>, text: &str) -> Result<Vec<Piece<'a>>, String> {
+    let names: Vec<String> = variant
+        .fields
+        .iter()
+        .map(|f| member_name(&f.member))
+        .collect();
     let mut pieces = Vec::new();
     let mut literal = String::new();
     let mut rest = text;
@@ -367,21 +372,11 @@ fn template<'a>(variant: &'a Variant<'a>, text: &str) -> Result<Vec<Piece<'a>>, 
         };
         let name = &rest[..end];
         rest = &rest[end + 1..];
-        let field = variant.fields.iter().find(|f| match &f.member {
-            syn::Member::Named(ident) => ident.to_string().trim_start_matches("r#") == name,
-            syn::Member::Unnamed(index) => index.index.to_string() == name,
-        });
-        let Some(field) = field else {
-            let names: Vec<String> = variant
-                .fields
-                .iter()
-                .map(|f| match &f.member {
-                    syn::Member::Named(ident) => {
-                        ident.to_string().trim_start_matches("r#").to_owned()
-                    }
-                    syn::Member::Unnamed(index) => index.index.to_string(),
-                })
-                .collect();
+        let Some(field) = names
+            .iter()
+            .position(|n| n == name)
+            .map(|i| &variant.fields[i])
+        else {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             if name.contains([':', '!']) {
                 return Err(format!(
@@ -424,9 +419,7 @@ fn exposed<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(String, &'a Field<'a
         };
         let (name, span) = match (&field.attrs.expose_as, &field.member) {
             (Some(lit), _) => (lit.value.clone(), lit.span),
-            (None, syn::Member::Named(ident)) => {
-                (ident.to_string().trim_start_matches("r#").to_owned(), span)
-            }
+            (None, syn::Member::Named(ident)) => (unraw(ident), span),
             (None, syn::Member::Unnamed(index)) => {
                 cx.error(span, format!("field {} of a tuple variant has no name to send; write #[status(expose = \"name\")]", index.index));
                 continue;
