@@ -5,6 +5,7 @@
 //! (`expose`), `key = value` pairs and `key(...)` lists.
 
 use proc_macro2::Span;
+use status_core::registry::REGISTRY;
 use syn::ext::IdentExt as _;
 use syn::parse::ParseStream;
 use syn::{Attribute, Error, Ident, Lit, LitInt, LitStr, Meta, Path, Token};
@@ -58,10 +59,9 @@ pub struct Attrs {
     pub status: Option<StatusAttr>,
     pub code: Option<Text>,
     pub message: Option<Text>,
-    pub expose: Option<Span>,
+    /// The name of `expose = "name"`; `expose` itself is among `keys`, as are `redact` and
+    /// `transparent`.
     pub expose_as: Option<Text>,
-    pub redact: Option<Span>,
-    pub transparent: Option<Span>,
     pub reason: Option<Text>,
     pub headers: Vec<HeaderAttr>,
     pub field_header: Option<Text>,
@@ -77,6 +77,14 @@ pub struct Attrs {
 }
 
 impl Attrs {
+    /// Where `key` was given, if it was.
+    pub fn given(&self, key: &str) -> Option<Span> {
+        self.keys
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|&(_, span)| span)
+    }
+
     pub fn allows(&self, lint: &str) -> bool {
         self.lints.iter().any(|ident| ident == lint)
     }
@@ -99,14 +107,13 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
         out.span = Some(attr.path().segments[0].ident.span());
         match &attr.meta {
             Meta::List(list) => {
-                if let Err(err) = list.parse_args_with(|input: ParseStream| {
-                    let mut parser = Parser {
-                        cx,
-                        place,
-                        out: &mut out,
-                    };
-                    parser.parse_list(input)
-                }) {
+                let mut parser = Parser {
+                    cx,
+                    place,
+                    out: &mut out,
+                };
+                let items = |input: ParseStream| each(input, |input| parser.parse_item(input));
+                if let Err(err) = list.parse_args_with(items) {
                     cx.push(err);
                 }
             }
@@ -133,26 +140,10 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn parse_list(&mut self, input: ParseStream) -> syn::Result<()> {
-        while !input.is_empty() {
-            self.parse_item(input)?;
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<Token![,]>()?;
-        }
-        Ok(())
-    }
-
     fn parse_item(&mut self, input: ParseStream) -> syn::Result<()> {
         if input.peek(Token![-]) {
             self.out.status_written = true;
-            let minus: Token![-] = input.parse()?;
-            let lit: Lit = input.parse()?;
-            self.cx.error_spanned(
-                quote::quote!(#minus #lit),
-                "a status code is a number in 100..=599 (RFC 9110 §15); a negative number is not a status",
-            );
+            self.whole_number(input, "a status code is a number in 100..=599 (RFC 9110 §15); a negative number is not a status")?;
             return Ok(());
         }
         // A literal (`true` and `false` among them, as syn reads them), parsed once: a
@@ -229,7 +220,7 @@ impl Parser<'_> {
             self.misplaced(key, span);
             return false;
         }
-        if let Some(&(_, _)) = self.out.keys.iter().find(|(k, _)| *k == key) {
+        if self.out.given(key).is_some() {
             let what = if key == kw::STATUS {
                 "status; a variant has one status".to_owned()
             } else {
@@ -253,11 +244,7 @@ impl Parser<'_> {
         // Parsed as a `u64`, the one integer type the crate parses (each is generic code to
         // build), then narrowed: a status fits a `u16`.
         match digits.parse::<u64>().ok().and_then(|n| u16::try_from(n).ok()) {
-            Some(code @ 100..=599) => {
-                if self.accept(kw::STATUS, span) {
-                    self.out.status = Some(StatusAttr { code, span });
-                }
-            }
+            Some(code @ 100..=599) => self.status(code, span),
             _ => self.cx.error(
                 span,
                 format!(
@@ -270,51 +257,33 @@ impl Parser<'_> {
     /// A bare word: a flag (`expose`, `redact`, `transparent`) or a status name; `name`
     /// without `r#`.
     fn flag_or_name(&mut self, name: &str, span: Span) {
-        match name {
-            kw::EXPOSE => {
-                if self.accept(kw::EXPOSE, span) {
-                    self.out.expose = Some(span);
-                }
-            }
-            kw::REDACT => {
-                if self.accept(kw::REDACT, span) {
-                    self.out.redact = Some(span);
-                }
-            }
-            kw::TRANSPARENT => {
-                if self.accept(kw::TRANSPARENT, span) {
-                    self.out.transparent = Some(span);
-                }
-            }
-            _ if is_status_name(name) && self.place.takes_status() => {
-                self.out.status_written = true;
-                match status_core::registry::REGISTRY
-                    .iter()
-                    .find(|row| row.name == name)
-                {
-                    Some(row) => {
-                        if self.accept(kw::STATUS, span) {
-                            self.out.status = Some(StatusAttr {
-                                code: row.code,
-                                span,
-                            });
-                        }
-                    }
-                    None => {
-                        let names: Vec<&str> = status_core::registry::REGISTRY
-                            .iter()
-                            .map(|row| row.name)
-                            .collect();
-                        let hint = match names::nearest(name, &names) {
-                            Some(near) => format!("; did you mean `{near}`?"),
-                            None => "; write the number, or a name such as NOT_FOUND or SERVICE_UNAVAILABLE".to_owned(),
-                        };
-                        self.cx
-                            .error(span, format!("unknown status name `{name}`{hint}"));
-                    }
-                }
-            }
-            _ => self.unknown(name, span, None),
+        if let Some(flag) = [kw::EXPOSE, kw::REDACT, kw::TRANSPARENT]
+            .into_iter()
+            .find(|k| *k == name)
+        {
+            self.accept(flag, span);
+        } else if !is_status_name(name) || !self.place.takes_status() {
+            self.unknown(name, span, None);
+        } else if let Some(row) = REGISTRY.iter().find(|row| row.name == name) {
+            self.status(row.code, span);
+        } else {
+            self.out.status_written = true;
+            let names: Vec<&str> = REGISTRY.iter().map(|row| row.name).collect();
+            let hint = match names::nearest(name, &names) {
+                Some(near) => format!("; did you mean `{near}`?"),
+                None => "; write the number, or a name such as NOT_FOUND or SERVICE_UNAVAILABLE"
+                    .to_owned(),
+            };
+            self.cx
+                .error(span, format!("unknown status name `{name}`{hint}"));
+        }
+    }
+
+    /// The status, written as a number or a name.
+    fn status(&mut self, code: u16, span: Span) {
+        self.out.status_written = true;
+        if self.accept(kw::STATUS, span) {
+            self.out.status = Some(StatusAttr { code, span });
         }
     }
 
@@ -364,52 +333,45 @@ impl Parser<'_> {
             }
             return Ok(());
         };
-        if key == kw::MAX_HEADER_BYTES {
-            let lit: LitInt = input.parse().map_err(|e| Error::new(e.span(), MAX_BYTES))?;
-            match lit.base10_parse::<u64>() {
-                Ok(bytes @ 1..=65_536) if self.accept(key, span) => {
+        match key {
+            kw::MAX_HEADER_BYTES => match self.whole_number(input, MAX_BYTES)? {
+                Some((bytes @ 1..=65_536, _)) if self.accept(key, span) => {
                     self.out.max_header_bytes = usize::try_from(bytes).ok();
                 }
-                Ok(1..=65_536) => {}
-                _ => self.cx.error(lit.span(), MAX_BYTES),
+                Some((1..=65_536, _)) | None => {}
+                Some((_, at)) => self.cx.error(at, MAX_BYTES),
+            },
+            kw::RETRY_AFTER if !input.peek(LitStr) => {
+                if let Some((seconds, at)) = self.whole_number(input, RETRY_AFTER)? {
+                    let value = seconds.to_string();
+                    self.string_value(key, span, Text { value, span: at });
+                }
             }
-            return Ok(());
+            _ => {
+                let text = string(input, key)?;
+                self.string_value(key, span, text);
+            }
         }
-        if key != kw::RETRY_AFTER {
-            let text = string(input, key)?;
-            self.string_value(key, span, text);
-            return Ok(());
-        }
+        Ok(())
+    }
+
+    /// A whole number: its value and span, or `None` with `msg` reported at what was written
+    /// instead (a negative number as a whole).
+    fn whole_number(&self, input: ParseStream, msg: &str) -> syn::Result<Option<(u64, Span)>> {
         if input.peek(Token![-]) {
             let minus: Token![-] = input.parse()?;
             let lit: Lit = input.parse()?;
-            self.cx
-                .error_spanned(quote::quote!(#minus #lit), RETRY_AFTER);
-            return Ok(());
+            self.cx.error_spanned(quote::quote!(#minus #lit), msg);
+            return Ok(None);
         }
-        if input.peek(LitStr) {
-            let lit: LitStr = input.parse()?;
-            self.string_value(key, span, Text::from(&lit));
-            return Ok(());
-        }
-        let lit: LitInt = input
-            .parse()
-            .map_err(|err| Error::new(err.span(), RETRY_AFTER))?;
+        let lit: LitInt = input.parse().map_err(|err| Error::new(err.span(), msg))?;
         match lit.base10_parse::<u64>() {
-            Ok(seconds) => {
-                let value = seconds.to_string();
-                self.string_value(
-                    key,
-                    span,
-                    Text {
-                        value,
-                        span: lit.span(),
-                    },
-                );
+            Ok(number) => Ok(Some((number, lit.span()))),
+            Err(_) => {
+                self.cx.error(lit.span(), msg);
+                Ok(None)
             }
-            Err(_) => self.cx.error(lit.span(), RETRY_AFTER),
         }
-        Ok(())
     }
 
     /// `key = "..."` for a key [`names::value_key`] returned; `span` is the key's.
@@ -442,10 +404,7 @@ impl Parser<'_> {
             kw::WWW_AUTHENTICATE => self.header("WWW-Authenticate", &lit, span),
             kw::ALLOW => self.header("Allow", &lit, span),
             kw::RETRY_AFTER => self.header("Retry-After", &lit, span),
-            kw::EXPOSE => {
-                self.out.expose = Some(span);
-                self.out.expose_as = Some(lit);
-            }
+            kw::EXPOSE => self.out.expose_as = Some(lit),
             _ => match header_name_problem(&lit.value) {
                 Some(msg) => self.cx.error(lit.span, msg),
                 None => self.out.field_header = Some(lit),
@@ -458,7 +417,7 @@ impl Parser<'_> {
         let span = ident.span();
         if name == kw::ALLOW {
             // `allow(name_mismatch)`: lints, not the `Allow` header.
-            while !content.is_empty() {
+            return each(content, |content| {
                 let lint = content.call(Ident::parse_any)?;
                 if kw::LINTS.contains(&lint.to_string().as_str()) {
                     self.out.lints.push(lint);
@@ -474,18 +433,14 @@ impl Parser<'_> {
                         ),
                     );
                 }
-                if content.is_empty() {
-                    break;
-                }
-                content.parse::<Token![,]>()?;
-            }
-            return Ok(());
+                Ok(())
+            });
         }
         if name == kw::HEADER
             && self.place != Place::Field
             && self.place.keys().contains(&kw::HEADER)
         {
-            while !content.is_empty() {
+            return each(content, |content| {
                 let header = string(content, "header")?;
                 content.parse::<Token![=]>().map_err(|err| {
                     Error::new(
@@ -495,12 +450,8 @@ impl Parser<'_> {
                 })?;
                 let value = string(content, "header")?;
                 self.header_pair(&header, &value);
-                if content.is_empty() {
-                    break;
-                }
-                content.parse::<Token![,]>()?;
-            }
-            return Ok(());
+                Ok(())
+            });
         }
         let _: proc_macro2::TokenStream = content.parse()?;
         self.unknown(&name, span, Some("with `(...)`"));
@@ -560,6 +511,21 @@ impl Parser<'_> {
             self.out.problem_type = Some(lit);
         }
     }
+}
+
+/// Calls `item` on each item of a comma-separated list (a trailing comma allowed).
+fn each(
+    input: ParseStream,
+    mut item: impl FnMut(ParseStream) -> syn::Result<()>,
+) -> syn::Result<()> {
+    while !input.is_empty() {
+        item(input)?;
+        if input.is_empty() {
+            break;
+        }
+        input.parse::<Token![,]>()?;
+    }
+    Ok(())
 }
 
 /// What `max_header_bytes` takes.

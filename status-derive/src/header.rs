@@ -8,6 +8,7 @@ use status_core::registry::{Registered, registered};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{HeaderAttr, StatusAttr};
 use crate::ctxt::Ctxt;
+use crate::names::HEADERS;
 
 pub struct Header<'a> {
     pub name: String,
@@ -105,16 +106,8 @@ fn check_required(
     if headers.iter().any(|h| h.name.eq_ignore_ascii_case(header)) {
         return;
     }
-    let fix = match header {
-        "WWW-Authenticate" => "www_authenticate = \"Bearer realm=\\\"api\\\"\"",
-        "Allow" => "allow = \"GET, HEAD\"",
-        "Proxy-Authenticate" => "header(\"Proxy-Authenticate\" = \"Basic realm=\\\"proxy\\\"\")",
-        _ => "header(\"Upgrade\" = \"HTTP/2.0\")",
-    };
-    let what = match header {
-        "WWW-Authenticate" | "Proxy-Authenticate" => "with at least one challenge",
-        "Allow" => "listing the methods the resource supports (an empty list is legal)",
-        _ => "naming the protocols to switch to",
+    let Some((_, _, _, fix, what)) = HEADERS.iter().find(|h| h.0 == header) else {
+        return;
     };
     let (span, whose) = if inherited {
         (

@@ -404,15 +404,17 @@ pub fn header_name_problem(name: &str) -> Option<String> {
     })
 }
 
-/// The headers with a grammar of their own: the check (`Err` with what is wrong), the rule
-/// that defines it, a value that fits.
+/// The headers with rules of their own: the check of a value (`Err` with what is wrong) and
+/// the rule that defines it, a value as the attribute writes it, and what the header carries
+/// where a status requires it.
 #[rustfmt::skip]
 #[allow(clippy::type_complexity)]
-const GRAMMARS: &[(&str, fn(&str) -> Result<(), String>, &str, &str)] = &[
-    ("WWW-Authenticate", grammar::challenge_list, "RFC 9110 §11.6.1", "www_authenticate = \"Bearer realm=\\\"api\\\"\""),
-    ("Proxy-Authenticate", grammar::challenge_list, "RFC 9110 §11.7.1", "header(\"Proxy-Authenticate\" = \"Basic realm=\\\"proxy\\\"\")"),
-    ("Retry-After", grammar::retry_after, "RFC 9110 §10.2.3", "retry_after = 120"),
-    ("Allow", grammar::method_list, "RFC 9110 §10.2.1", "allow = \"GET, HEAD\""),
+pub const HEADERS: &[(&str, Option<fn(&str) -> Result<(), String>>, &str, &str, &str)] = &[
+    ("WWW-Authenticate", Some(grammar::challenge_list), "RFC 9110 §11.6.1", "www_authenticate = \"Bearer realm=\\\"api\\\"\"", "with at least one challenge"),
+    ("Proxy-Authenticate", Some(grammar::challenge_list), "RFC 9110 §11.7.1", "header(\"Proxy-Authenticate\" = \"Basic realm=\\\"proxy\\\"\")", "with at least one challenge"),
+    ("Retry-After", Some(grammar::retry_after), "RFC 9110 §10.2.3", "retry_after = 120", ""),
+    ("Allow", Some(grammar::method_list), "RFC 9110 §10.2.1", "allow = \"GET, HEAD\"", "listing the methods the resource supports (an empty list is legal)"),
+    ("Upgrade", None, "", "header(\"Upgrade\" = \"HTTP/2.0\")", "naming the protocols to switch to"),
 ];
 
 /// What is wrong with a header value written in the attribute, if anything: a character a
@@ -428,8 +430,8 @@ pub fn header_value_problem(name: &str, value: &str) -> Option<String> {
             "the value of `{name}` holds a character a header may not carry (CR, LF or another control); a field value is visible ASCII, spaces and tabs (RFC 9110 §5.5)"
         ));
     }
-    let (_, check, rule, example) = GRAMMARS.iter().find(|g| g.0.eq_ignore_ascii_case(name))?;
-    check(value)
+    let (_, check, rule, example, _) = HEADERS.iter().find(|h| h.0.eq_ignore_ascii_case(name))?;
+    check.as_ref()?(value)
         .err()
         .map(|why| format!("the value of `{name}` {why} ({rule}); e.g. {example}"))
 }

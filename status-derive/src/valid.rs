@@ -72,7 +72,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
     let mut codes = HashMap::with_capacity(input.variants().len());
     let mut mappings = Vec::new();
     for (index, variant) in input.variants().iter().enumerate() {
-        let kind = match variant.attrs.transparent {
+        let kind = match variant.attrs.given(kw::TRANSPARENT) {
             Some(span) => transparent(cx, variant, span),
             None => own(cx, input, index, &mut codes).map(Kind::Own),
         };
@@ -293,23 +293,19 @@ fn message<'a>(cx: &Ctxt, variant: &'a Variant<'a>, status: Option<StatusAttr>) 
     let attrs = &variant.attrs;
     let server = status.is_some_and(|s| s.code >= 500);
     let client = status.is_some_and(|s| (400..500).contains(&s.code));
-    if let (Some(expose), Some(redact)) = (attrs.expose, attrs.redact) {
+    let (expose, redact) = (attrs.given(kw::EXPOSE), attrs.given(kw::REDACT));
+    if let (Some(expose), Some(redact)) = (expose, redact) {
         let at = |key: &str| attrs.keys.iter().position(|k| k.0 == key);
-        let (later, earlier) = if at(kw::EXPOSE) > at(kw::REDACT) {
-            (expose, "redact")
+        let (later, span, earlier) = if at(kw::EXPOSE) > at(kw::REDACT) {
+            (kw::EXPOSE, expose, kw::REDACT)
         } else {
-            (redact, "expose")
+            (kw::REDACT, redact, kw::EXPOSE)
         };
-        let later_name = if earlier == "redact" {
-            "expose"
-        } else {
-            "redact"
-        };
-        cx.error(later, format!("`{later_name}` contradicts `{earlier}`: `expose` sends the Display text, `redact` sends the reason phrase; keep one"));
+        cx.error(span, format!("`{later}` contradicts `{earlier}`: `expose` sends the Display text, `redact` sends the reason phrase; keep one"));
         return Message::Reason;
     }
     if let Some(message) = &attrs.message {
-        for (key, span) in [(kw::EXPOSE, attrs.expose), (kw::REDACT, attrs.redact)] {
+        for (key, span) in [(kw::EXPOSE, expose), (kw::REDACT, redact)] {
             if let Some(span) = span {
                 cx.error(span, format!("`{key}` contradicts `message`: `message` already fixes the public text; keep one"));
             }
@@ -325,13 +321,13 @@ fn message<'a>(cx: &Ctxt, variant: &'a Variant<'a>, status: Option<StatusAttr>) 
             }
         };
     }
-    if let Some(span) = attrs.expose {
+    if let Some(span) = expose {
         if client {
             cx.error(span, "`expose` has no effect on a 4xx: a client error already sends its Display text; remove it");
         }
         return Message::Display;
     }
-    if let Some(span) = attrs.redact {
+    if let Some(span) = redact {
         if server {
             cx.error(span, "`redact` has no effect on a 5xx: a server error already sends its reason phrase, never its Display text (RFC 9457 §5); remove it");
         }
@@ -414,7 +410,7 @@ fn template<'a>(variant: &'a Variant<'a>, text: &str) -> Result<Vec<Piece<'a>>, 
 fn exposed<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(String, &'a Field<'a>)> {
     let mut out: Vec<(String, &Field)> = Vec::new();
     for field in &variant.fields {
-        let Some(span) = field.attrs.expose else {
+        let Some(span) = field.attrs.given(kw::EXPOSE) else {
             continue;
         };
         let (name, span) = match (&field.attrs.expose_as, &field.member) {
