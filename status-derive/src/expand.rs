@@ -214,22 +214,6 @@ fn bound<'a>(fields: &[&'a Field]) -> Vec<(&'a Member, Ident)> {
         .collect()
 }
 
-/// A transparent variant's arm, `__inner` spanned on the field so that an inner type that is
-/// no `ApiError` is reported there; `tail` follows the call (`?;` to propagate its error).
-fn transparent_arm(
-    input: &Input,
-    variant: &Variant,
-    field: &Field,
-    p: &TokenStream,
-    method: &str,
-    (args, tail): (&TokenStream, &TokenStream),
-) -> TokenStream {
-    let inner = Ident::new("__inner", field.span);
-    let method = Ident::new(method, Span::call_site());
-    let body = quote!(#p::ApiError::#method(#inner #args) #tail);
-    arm(input, variant, &[(&field.member, inner)], &body)
-}
-
 /// `__index(self)`: the variant's position in `CATALOG`. A free function, so the four
 /// methods share one `match`; it needs no bound beyond the type's own.
 fn index_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> TokenStream {
@@ -271,30 +255,14 @@ fn read(
         let __i = #p::row(Self::CATALOG, __index(self));
         #read
     });
-    let none = TokenStream::new();
-    let mut arms = TokenStream::new();
-    for m in mappings {
-        if let Kind::Transparent(field) = &m.kind {
-            arms.extend(transparent_arm(
-                input,
-                m.variant,
-                field,
-                p,
-                method,
-                (&none, &none),
-            ));
-        }
-    }
-    let own = mappings.iter().any(|m| matches!(m.kind, Kind::Own(_)));
-    match (arms.is_empty(), own) {
-        (true, _) => row,
-        (false, true) => quote!(match self { #arms _ => #row }),
-        (false, false) => quote!(match self { #arms }),
-    }
+    let delegate = (method, TokenStream::new(), TokenStream::new());
+    field_arms(input, mappings, p, delegate, |_| None, &row).unwrap_or(row)
 }
 
 /// A `match self` with an arm for each variant that `body` has something for and for each
-/// transparent one, and `default` for the rest; `None` without such arms.
+/// transparent one, and `default` for the rest; `None` without such arms. A transparent
+/// arm calls `method` on `__inner` (spanned on the field, so that an inner type that is no
+/// `ApiError` is reported there) with `args`, and `tail` after the call (`?;` to propagate).
 fn field_arms<'a>(
     input: &Input,
     mappings: &'a [Mapping<'a>],
@@ -303,6 +271,7 @@ fn field_arms<'a>(
     body: impl Fn(&'a Own<'a>) -> Option<(Vec<&'a Field<'a>>, TokenStream)>,
     default: &TokenStream,
 ) -> Option<TokenStream> {
+    let method = Ident::new(method, Span::call_site());
     let mut arms = TokenStream::new();
     let mut covered = 0;
     for m in mappings {
@@ -314,14 +283,9 @@ fn field_arms<'a>(
                 }
             }
             Kind::Transparent(field) => {
-                arms.extend(transparent_arm(
-                    input,
-                    m.variant,
-                    field,
-                    p,
-                    method,
-                    (&args, &tail),
-                ));
+                let inner = Ident::new("__inner", field.span);
+                let body = quote!(#p::ApiError::#method(#inner #args) #tail);
+                arms.extend(arm(input, m.variant, &[(&field.member, inner)], &body));
                 covered += 1;
             }
         }

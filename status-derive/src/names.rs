@@ -305,41 +305,30 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, candidate)| candidate)
 }
 
-/// The status a variant's name suggests, for the "no status" error.
+/// The words of a variant's name that suggest its status, for the "no status" error; the
+/// first row with a word in the name wins (a `MissingToken` is a 401, not a 404).
+#[rustfmt::skip]
+const SUGGESTIONS: &[(u16, &[&str])] = &[
+    (401, &["Unauthorized", "Unauthenticated", "InvalidToken", "MissingToken", "TokenExpired", "ExpiredToken", "InvalidCredentials"]),
+    (404, &["NotFound", "Missing", "NoSuch"]),
+    (409, &["Exists", "Duplicate", "Conflict", "AlreadyTaken"]),
+    (403, &["Forbidden", "PermissionDenied", "AccessDenied"]),
+    (422, &["Invalid", "Validation"]),
+    (429, &["RateLimit", "TooMany", "Throttled"]),
+    (504, &["Timeout", "TimedOut"]),
+    (503, &["Unavailable", "Maintenance", "Overloaded"]),
+    (400, &["BadRequest", "Malformed"]),
+    (410, &["Gone"]),
+    (502, &["Upstream", "BadGateway"]),
+];
+
+/// The status a variant's name suggests: 500 unless a word of [`SUGGESTIONS`] is in it.
 pub fn suggested_status(name: &str) -> u16 {
-    let has = |word: &str| name.contains(word);
-    if has("NotFound") || has("Missing") && !has("Token") || has("NoSuch") {
-        404
-    } else if has("Exists") || has("Duplicate") || has("Conflict") || has("AlreadyTaken") {
-        409
-    } else if has("Unauthorized")
-        || has("Unauthenticated")
-        || has("InvalidToken")
-        || has("MissingToken")
-        || has("TokenExpired")
-        || has("ExpiredToken")
-        || has("InvalidCredentials")
-    {
-        401
-    } else if has("Forbidden") || has("PermissionDenied") || has("AccessDenied") {
-        403
-    } else if name.starts_with("Invalid") || name.starts_with("Validation") || has("Validation") {
-        422
-    } else if has("RateLimit") || has("TooMany") || has("Throttled") {
-        429
-    } else if has("Timeout") || has("TimedOut") {
-        504
-    } else if has("Unavailable") || has("Maintenance") || has("Overloaded") {
-        503
-    } else if has("BadRequest") || has("Malformed") {
-        400
-    } else if has("Gone") {
-        410
-    } else if has("Upstream") || has("BadGateway") {
-        502
-    } else {
-        500
-    }
+    let suggests = |words: &[&str]| words.iter().any(|word| name.contains(word));
+    SUGGESTIONS
+        .iter()
+        .find(|(_, words)| suggests(words))
+        .map_or(500, |&(status, _)| status)
 }
 
 /// A reason phrase as a CamelCase name: each word (split at spaces and hyphens) with its

@@ -131,16 +131,8 @@ fn own<'a>(
     let attrs = &variant.attrs;
     let container = input.container();
     let inherited = attrs.status.is_none() && input.is_enum();
-    let status = if inherited {
-        container.status
-    } else {
-        attrs.status
-    };
-    let reason_lit = if inherited {
-        container.reason.as_ref()
-    } else {
-        attrs.reason.as_ref()
-    };
+    let from = if inherited { container } else { attrs };
+    let (status, reason_lit) = (from.status, from.reason.as_ref());
 
     let code = code(cx, variants, index, codes);
     let message = message(cx, variant, status);
@@ -149,12 +141,11 @@ fn own<'a>(
         if attrs.status_written {
             return None; // the status itself was reported
         }
-        let suggested = names::suggested_status(&variant.name);
-        let phrase = registered(suggested).map_or("", |row| row.phrase);
+        let suggested = suggestion(variant.ident);
         cx.error(
             variant.ident.span(),
             format!(
-                "`{}` has no status; an error response needs a 4xx or 5xx (RFC 9110 §15): add #[status({suggested})] ({phrase}), or give the enum a default such as #[status(500)]",
+                "`{}` has no status; an error response needs a 4xx or 5xx (RFC 9110 §15): add {suggested}, or give the enum a default such as #[status(500)]",
                 variant.ident
             ),
         );
@@ -184,12 +175,12 @@ fn own<'a>(
     })
 }
 
-fn class_fix(ident: &syn::Ident) -> String {
-    let suggested = names::suggested_status(&ident.to_string());
+/// The status a variant's name suggests, as the attribute that gives it and its phrase:
+/// `#[status(404)] (Not Found)`.
+fn suggestion(ident: &syn::Ident) -> String {
+    let suggested = names::suggested_status(&unraw(ident));
     let phrase = registered(suggested).map_or("", |row| row.phrase);
-    format!(
-        "an error is a 4xx (the client must change its request) or a 5xx (the server failed); for `{ident}`, #[status({suggested})] ({phrase})"
-    )
+    format!("#[status({suggested})] ({phrase})")
 }
 
 fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&Text>, ident: &syn::Ident) {
@@ -213,7 +204,10 @@ fn check_status(cx: &Ctxt, status: StatusAttr, reason: Option<&Text>, ident: &sy
         };
         cx.error(
             status.span,
-            format!("`{display}` is {class}; {}", class_fix(ident)),
+            format!(
+                "`{display}` is {class}; an error is a 4xx (the client must change its request) or a 5xx (the server failed); for `{ident}`, {}",
+                suggestion(ident)
+            ),
         );
         return;
     }
