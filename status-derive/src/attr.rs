@@ -112,7 +112,7 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
                     place,
                     out: &mut out,
                 };
-                let items = |input: ParseStream| each(input, |input| parser.parse_item(input));
+                let items = |input: ParseStream| each(input, &mut |input| parser.parse_item(input));
                 if let Err(err) = list.parse_args_with(items) {
                     cx.push(err);
                 }
@@ -417,7 +417,7 @@ impl Parser<'_> {
         let span = ident.span();
         if name == kw::ALLOW {
             // `allow(name_mismatch)`: lints, not the `Allow` header.
-            return each(content, |content| {
+            return each(content, &mut |content| {
                 let lint = content.call(Ident::parse_any)?;
                 if kw::LINTS.contains(&lint.to_string().as_str()) {
                     self.out.lints.push(lint);
@@ -440,7 +440,7 @@ impl Parser<'_> {
             && self.place != Place::Field
             && self.place.keys().contains(&kw::HEADER)
         {
-            return each(content, |content| {
+            return each(content, &mut |content| {
                 let header = string(content, "header")?;
                 content.parse::<Token![=]>().map_err(|err| {
                     Error::new(
@@ -516,7 +516,7 @@ impl Parser<'_> {
 /// Calls `item` on each item of a comma-separated list (a trailing comma allowed).
 fn each(
     input: ParseStream,
-    mut item: impl FnMut(ParseStream) -> syn::Result<()>,
+    item: &mut dyn FnMut(ParseStream) -> syn::Result<()>,
 ) -> syn::Result<()> {
     while !input.is_empty() {
         item(input)?;

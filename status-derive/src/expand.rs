@@ -256,7 +256,7 @@ fn read(
         #read
     });
     let delegate = (method, TokenStream::new(), TokenStream::new());
-    field_arms(input, mappings, p, delegate, |_| None, &row).unwrap_or(row)
+    field_arms(input, mappings, p, delegate, &|_| None, &row).unwrap_or(row)
 }
 
 /// A `match self` with an arm for each variant that `body` has something for and for each
@@ -268,7 +268,7 @@ fn field_arms<'a>(
     mappings: &'a [Mapping<'a>],
     p: &TokenStream,
     (method, args, tail): (&str, TokenStream, TokenStream),
-    body: impl Fn(&'a Own<'a>) -> Option<(Vec<&'a Field<'a>>, TokenStream)>,
+    body: &dyn Fn(&'a Own<'a>) -> Option<(Vec<&'a Field<'a>>, TokenStream)>,
     default: &TokenStream,
 ) -> Option<TokenStream> {
     let method = Ident::new(method, Span::call_site());
@@ -317,7 +317,7 @@ fn headers_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> TokenStre
         mappings,
         p,
         ("headers", quote!(, __visit), TokenStream::new()),
-        |own| {
+        &|own| {
             if own.headers.iter().all(is_static) {
                 return None;
             }
@@ -359,7 +359,7 @@ fn serialize_fields_fn(input: &Input, mappings: &[Mapping], p: &TokenStream) -> 
         mappings,
         p,
         ("serialize_fields", quote!(, __map), quote!(?;)),
-        |own| {
+        &|own| {
             if own.exposed.is_empty() {
                 return None;
             }
