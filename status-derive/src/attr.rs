@@ -217,7 +217,7 @@ impl Parser<'_> {
                 return false;
             }
         } else if !self.place.keys().contains(&key) {
-            self.misplaced(key, span);
+            self.cx.error(span, names::misplaced(key, self.place));
             return false;
         }
         if self.out.given(key).is_some() {
@@ -231,11 +231,6 @@ impl Parser<'_> {
         }
         self.out.keys.push((key, span));
         true
-    }
-
-    /// A key that exists, but not in this place.
-    fn misplaced(&self, key: &str, span: Span) {
-        self.cx.error(span, names::misplaced(key, self.place));
     }
 
     /// A status written as a number.
@@ -436,10 +431,7 @@ impl Parser<'_> {
                 Ok(())
             });
         }
-        if name == kw::HEADER
-            && self.place != Place::Field
-            && self.place.keys().contains(&kw::HEADER)
-        {
+        if name == kw::HEADER && self.place != Place::Field {
             return each(content, &mut |content| {
                 let header = string(content, "header")?;
                 content.parse::<Token![=]>().map_err(|err| {
@@ -449,21 +441,16 @@ impl Parser<'_> {
                     )
                 })?;
                 let value = string(content, "header")?;
-                self.header_pair(&header, &value);
+                match header_name_problem(&header.value) {
+                    Some(msg) => self.cx.error(header.span, msg),
+                    None => self.header(&header.value, &value, header.span),
+                }
                 Ok(())
             });
         }
         let _: proc_macro2::TokenStream = content.parse()?;
         self.unknown(&name, span, Some("with `(...)`"));
         Ok(())
-    }
-
-    /// One `"X-Name" = "value"` of `header(...)`.
-    fn header_pair(&mut self, name: &Text, value: &Text) {
-        match header_name_problem(&name.value) {
-            Some(msg) => self.cx.error(name.span, msg),
-            None => self.header(&name.value, value, name.span),
-        }
     }
 
     /// A header the attribute sets. A value the grammar rejects still counts as given, so a
