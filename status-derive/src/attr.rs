@@ -216,7 +216,7 @@ impl Parser<'_> {
                 );
                 return false;
             }
-        } else if !self.place.keys().contains(&key) {
+        } else if self.place.key(key).is_none() {
             self.cx.error(span, names::misplaced(key, self.place));
             return false;
         }
@@ -298,7 +298,7 @@ impl Parser<'_> {
             name = format!("{name}_{}", part.unraw());
             tokens.extend(quote::quote!(#minus #part));
         }
-        let known = self.place.keys().contains(&name.as_str());
+        let known = self.place.key(&name).is_some();
         self.cx
             .error_spanned(tokens, names::dashed_key(&name, self.place));
         if known {
@@ -321,7 +321,7 @@ impl Parser<'_> {
                     span,
                     "the status comes first, without a key: #[status(404, ...)]",
                 );
-            } else if self.place.keys().contains(&name.as_str()) {
+            } else if self.place.key(&name).is_some() {
                 self.unknown(&name, span, Some("with `= value`"));
             } else {
                 self.unknown(&name, span, None);

@@ -39,74 +39,80 @@ pub enum Place {
     Field,
 }
 
+use Place::{Enum, Field, Struct, Variant};
+
+/// Every key but the status: the places that take it, and how it is written, as the errors
+/// show it. The order is the order of "the keys here are: ...".
+#[rustfmt::skip]
+const KEYS: &[(&str, &[Place], &str)] = &[
+    (kw::CODE, &[Variant, Struct], "code = \"USER_NOT_FOUND\""),
+    (kw::MESSAGE, &[Variant, Struct], "message = \"Try again later\""),
+    (kw::EXPOSE, &[Variant, Struct, Field], "expose, or expose = \"name\" on a tuple field"),
+    (kw::REDACT, &[Variant, Struct], "redact"),
+    (kw::TRANSPARENT, &[Variant, Struct], "transparent"),
+    (kw::REASON, &[Enum, Variant, Struct], "reason = \"Client Closed Request\""),
+    (kw::WWW_AUTHENTICATE, &[Enum, Variant, Struct], "www_authenticate = \"Bearer realm=\\\"api\\\"\""),
+    (kw::ALLOW, &[Enum, Variant, Struct], "allow = \"GET, HEAD\""),
+    (kw::RETRY_AFTER, &[Enum, Variant, Struct], "retry_after = 120"),
+    (kw::HEADER, &[Enum, Variant, Struct, Field], "header(\"X-Name\" = \"value\") on a variant, header = \"X-Name\" on a field"),
+    (kw::CRATE, &[Enum, Struct], "crate = \"::my_crate::status\""),
+    (kw::FORMAT, &[Enum, Struct], "format = \"problem\""),
+    (kw::PROBLEM_TYPE, &[Enum, Struct], "problem_type = \"https://api.example.com/errors/\""),
+    (kw::MAX_HEADER_BYTES, &[Enum, Struct], "max_header_bytes = 16384"),
+];
+
 impl Place {
-    pub fn keys(self) -> &'static [&'static str] {
-        use kw::{
-            ALLOW, CODE, CRATE, EXPOSE, FORMAT, HEADER, MAX_HEADER_BYTES, MESSAGE, PROBLEM_TYPE,
-            REASON, REDACT, RETRY_AFTER, TRANSPARENT, WWW_AUTHENTICATE,
-        };
-        // A struct's keys: a variant's (the first ten), then the container's own; an enum
-        // takes the headers' and the container's (from `REASON` on).
-        #[rustfmt::skip]
-        const STRUCT: &[&str] = &[
-            CODE, MESSAGE, EXPOSE, REDACT, TRANSPARENT,
-            REASON, WWW_AUTHENTICATE, ALLOW, RETRY_AFTER, HEADER,
-            CRATE, FORMAT, PROBLEM_TYPE, MAX_HEADER_BYTES,
-        ];
-        match self {
-            Place::Enum => &STRUCT[5..],
-            Place::Variant => &STRUCT[..10],
-            Place::Struct => STRUCT,
-            Place::Field => &[EXPOSE, HEADER],
+    /// The keys this place takes, in [`KEYS`]' order (loops: each iterator adapter with a
+    /// closure is more generic code in the macro's own build).
+    pub fn keys(self) -> Vec<&'static str> {
+        let mut keys = Vec::new();
+        for &(key, places, _) in KEYS {
+            if places.contains(&self) {
+                keys.push(key);
+            }
         }
+        keys
+    }
+
+    /// `name` as the key this place takes, if it takes it.
+    pub fn key(self, name: &str) -> Option<&'static str> {
+        let (key, places, _) = entry(name)?;
+        places.contains(&self).then_some(*key)
     }
 
     pub fn name(self) -> &'static str {
         match self {
-            Place::Enum => "an enum",
-            Place::Variant => "a variant",
-            Place::Struct => "a struct",
-            Place::Field => "a field",
+            Enum => "an enum",
+            Variant => "a variant",
+            Struct => "a struct",
+            Field => "a field",
         }
     }
 
     pub fn takes_status(self) -> bool {
-        self != Place::Field
+        self != Field
     }
 }
 
-/// The key `name` names if it takes `= value` in this place: a string, or for
-/// `retry_after` a string or a number.
+/// The key `name` names if it takes `= value` in this place: every key but the flags and
+/// `header(...)`, and on a field `expose = "name"` and `header = "X-Name"` too.
 pub fn value_key(place: Place, name: &str) -> Option<&'static str> {
-    let key = *place.keys().iter().find(|k| **k == name)?;
-    match key {
-        kw::CODE
-        | kw::MESSAGE
-        | kw::REASON
-        | kw::PROBLEM_TYPE
-        | kw::CRATE
-        | kw::FORMAT
-        | kw::WWW_AUTHENTICATE
-        | kw::ALLOW
-        | kw::RETRY_AFTER
-        | kw::MAX_HEADER_BYTES => Some(key),
-        kw::EXPOSE | kw::HEADER if place == Place::Field => Some(key),
-        _ => None,
-    }
+    let key = place.key(name)?;
+    let flag_or_list = match key {
+        kw::REDACT | kw::TRANSPARENT => true,
+        kw::EXPOSE | kw::HEADER => place != Field,
+        _ => false,
+    };
+    (!flag_or_list).then_some(key)
 }
 
 /// The error for `key`, which exists, but not in `place`.
 pub fn misplaced(key: &str, place: Place) -> String {
-    let hint = match (key, place) {
-        (kw::CODE | kw::MESSAGE | kw::EXPOSE | kw::REDACT | kw::TRANSPARENT, Place::Enum) => {
-            "; it belongs on a variant"
-        }
-        (kw::CRATE | kw::FORMAT | kw::PROBLEM_TYPE | kw::MAX_HEADER_BYTES, Place::Variant) => {
-            "; it belongs on the enum"
-        }
-        (_, Place::Field) => {
-            "; it belongs on the variant, a field takes `expose` and `header = \"...\"`"
-        }
+    let places = entry(key).map_or(&[][..], |k| k.1);
+    let hint = match place {
+        Field => "; it belongs on the variant, a field takes `expose` and `header = \"...\"`",
+        Enum if places.contains(&Variant) => "; it belongs on a variant",
+        Variant if places.contains(&Enum) => "; it belongs on the enum",
         _ => "",
     };
     format!(
@@ -120,7 +126,7 @@ pub fn misplaced(key: &str, place: Place) -> String {
 pub fn unknown_key(name: &str, place: Place, how: Option<&str>) -> String {
     let keys = place.keys();
     match keys.iter().chain(&[kw::STATUS]).find(|key| **key == name) {
-        None if Place::Struct.keys().contains(&name) => misplaced(name, place),
+        None if Struct.key(name).is_some() => misplaced(name, place),
         Some(key) => format!(
             "`{key}` is written {}{}",
             usage(key),
@@ -129,10 +135,10 @@ pub fn unknown_key(name: &str, place: Place, how: Option<&str>) -> String {
         None => format!(
             "unknown key `{name}` in #[status(...)] on {}; {}the keys here are: {}",
             place.name(),
-            nearest(name, keys)
+            nearest(name, &keys)
                 .map(|near| format!("did you mean `{near}`? "))
                 .unwrap_or_default(),
-            list(keys)
+            list(&keys)
         ),
     }
 }
@@ -140,45 +146,32 @@ pub fn unknown_key(name: &str, place: Place, how: Option<&str>) -> String {
 /// The error for a key written with dashes (`retry-after`), `name` with them as `_`.
 pub fn dashed_key(name: &str, place: Place) -> String {
     let dashed = name.replace('_', "-");
-    if place.keys().contains(&name) {
+    if place.key(name).is_some() {
         format!("unknown key `{dashed}`; did you mean `{name}`? A key joins its words with `_`")
     } else {
         format!(
             "unknown key `{dashed}` in #[status(...)] on {}; a key joins its words with `_`, and the keys here are: {}",
             place.name(),
-            list(place.keys())
+            list(&place.keys())
         )
     }
 }
 
 pub fn example(place: Place) -> &'static str {
     match place {
-        Place::Field => "#[status(expose)] or #[status(header = \"Retry-After\")]",
-        Place::Enum => "#[status(500)] for a default status, or #[status(format = \"problem\")]",
-        Place::Variant | Place::Struct => {
-            "#[status(404)] or #[status(NOT_FOUND, code = \"USER_NOT_FOUND\")]"
-        }
+        Field => "#[status(expose)] or #[status(header = \"Retry-After\")]",
+        Enum => "#[status(500)] for a default status, or #[status(format = \"problem\")]",
+        Variant | Struct => "#[status(404)] or #[status(NOT_FOUND, code = \"USER_NOT_FOUND\")]",
     }
 }
 
 pub fn usage(key: &str) -> &'static str {
-    match key {
-        kw::CODE => "code = \"USER_NOT_FOUND\"",
-        kw::MESSAGE => "message = \"Try again later\"",
-        kw::REASON => "reason = \"Client Closed Request\"",
-        kw::WWW_AUTHENTICATE => "www_authenticate = \"Bearer realm=\\\"api\\\"\"",
-        kw::ALLOW => "allow = \"GET, HEAD\"",
-        kw::RETRY_AFTER => "retry_after = 120",
-        kw::HEADER => "header(\"X-Name\" = \"value\") on a variant, header = \"X-Name\" on a field",
-        kw::CRATE => "crate = \"::my_crate::status\"",
-        kw::FORMAT => "format = \"problem\"",
-        kw::PROBLEM_TYPE => "problem_type = \"https://api.example.com/errors/\"",
-        kw::MAX_HEADER_BYTES => "max_header_bytes = 16384",
-        kw::EXPOSE => "expose, or expose = \"name\" on a tuple field",
-        kw::REDACT => "redact",
-        kw::TRANSPARENT => "transparent",
-        _ => "#[status(404)]",
-    }
+    entry(key).map_or("#[status(404)]", |k| k.2)
+}
+
+/// The row of [`KEYS`] for `name`.
+fn entry(name: &str) -> Option<&'static (&'static str, &'static [Place], &'static str)> {
+    KEYS.iter().find(|k| k.0 == name)
 }
 
 /// `UserExists` → `USER_EXISTS`, `HTTPTimeout` → `HTTP_TIMEOUT`, `Error404` → `ERROR404`.
