@@ -481,6 +481,20 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
     }
 
+    /// A struct's attribute is the type's too: its format, problem type and header cap.
+    #[test]
+    fn a_struct_keeps_its_container_keys() {
+        let out = expand(
+            r#"#[status(404, format = "problem", problem_type = "https://e.example/", max_header_bytes = 64)] struct Missing;"#,
+        );
+        assert!(out.contains("const FORMAT : :: status :: __private :: Format = :: status :: __private :: Format :: Problem"), "{out}");
+        assert!(
+            out.contains(r#"Option :: Some ("https://e.example/")"#),
+            "{out}"
+        );
+        assert!(out.contains("const MAX_HEADER_BYTES : :: status :: __private :: core :: primitive :: usize = 64usize"), "{out}");
+    }
+
     /// The generated method's type parameter steps aside for the user's.
     #[test]
     fn generated_names_step_aside_for_type_parameters() {

@@ -487,6 +487,34 @@ mod tests {
         );
     }
 
+    /// A template's pieces: its text as sent (a doubled brace is one), and each field where
+    /// it is named, adjacent fields and a field at either end included.
+    #[test]
+    fn template_pieces() {
+        use crate::ast::{Input, member_name};
+        use crate::valid::{Piece, template};
+
+        let node: syn::DeriveInput = syn::parse_str("enum E { V { sku: u8, n: u8 } }").unwrap();
+        let cx = crate::ctxt::Ctxt::default();
+        let input = Input::from_syn(&cx, &node);
+        let pieces = |text: &str| -> Vec<String> {
+            template(&input.variants()[0], text)
+                .unwrap()
+                .iter()
+                .map(|piece| match piece {
+                    Piece::Text(text) => format!("{text:?}"),
+                    Piece::Field(field) => member_name(&field.member),
+                })
+                .collect()
+        };
+        assert_eq!(
+            pieces("a {{b}} {sku}{n} c"),
+            [r#""a {b} ""#, "sku", "n", r#"" c""#]
+        );
+        assert_eq!(pieces("{n}"), ["n"]);
+        assert_eq!(pieces("{sku}: {{}}"), ["sku", r#"": {}""#]);
+    }
+
     /// A variant that inherits the enum's 401 inherits its `WWW-Authenticate` too.
     #[test]
     fn inherited_header_meets_inherited_requirement() {

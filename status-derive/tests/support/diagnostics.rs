@@ -334,6 +334,35 @@ mod grammar {
         );
     }
 
+    /// A dashed word that is no key is one error, and the items after it are still read.
+    #[test]
+    fn a_dashed_unknown_key_is_skipped_to_the_next_item() {
+        assert_eq!(
+            on_variant(r#"404, retry-afte, code = "GONE_X""#),
+            [
+                "1:44: unknown key `retry-afte` in #[status(...)] on a variant; a key joins its words with `_`, and the keys here are: code, message, expose, redact, transparent, reason, www_authenticate, allow, retry_after, header"
+            ]
+        );
+        assert_eq!(
+            on_variant(r#"404, no-such-key = 1, code = "x""#),
+            [
+                "1:44: unknown key `no-such-key` in #[status(...)] on a variant; a key joins its words with `_`, and the keys here are: code, message, expose, redact, transparent, reason, www_authenticate, allow, retry_after, header",
+                "1:68: code `x` needs at least two characters: a code is UPPER_SNAKE_CASE, [A-Z][A-Z0-9_]*[A-Z0-9], at most 63 characters (AIP-193); write code = \"X_ERROR\"",
+            ]
+        );
+    }
+
+    /// `max_header_bytes` counts as given once, like every key.
+    #[test]
+    fn max_header_bytes_given_twice() {
+        assert_eq!(
+            diagnose(
+                "#[derive(ApiError)] #[status(max_header_bytes = 10, max_header_bytes = 20)] enum E { #[status(404)] Missing }"
+            ),
+            ["1:53: duplicate `max_header_bytes`"]
+        );
+    }
+
     #[test]
     fn problem_type_is_a_uri_base() {
         let on_enum = |attr: &str| {
