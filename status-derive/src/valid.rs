@@ -85,11 +85,10 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Mapping<'a>> {
 
 fn transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>, span: Span) -> Option<Kind<'a>> {
     for &(key, key_span) in &variant.attrs.keys {
-        if key != kw::TRANSPARENT
-            && key != kw::CRATE
-            && key != kw::FORMAT
-            && key != kw::PROBLEM_TYPE
-        {
+        if !matches!(
+            key,
+            kw::TRANSPARENT | kw::CRATE | kw::FORMAT | kw::PROBLEM_TYPE
+        ) {
             let what = if key == kw::STATUS {
                 "a status".to_owned()
             } else {
