@@ -500,5 +500,11 @@ mod tests {
     fn generated_names_step_aside_for_type_parameters() {
         let out = expand("enum E<__M> { #[status(422)] Value(#[status(expose = \"v\")] __M) }");
         assert!(out.contains("fn serialize_fields < __M_ :"), "{out}");
+        let out = expand(
+            "enum E<const __M: usize> { #[status(422)] Value(#[status(expose = \"v\")] u8) }",
+        );
+        assert!(out.contains("fn serialize_fields < __M_ :"), "{out}");
+        let out = expand("enum E<'__M> { #[status(422)] Value(#[status(expose = \"v\")] u8) }");
+        assert!(out.contains("fn serialize_fields < __M :"), "{out}");
     }
 }
