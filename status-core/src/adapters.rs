@@ -159,9 +159,9 @@ macro_rules! __impl_aide {
 /// Emits the OpenAPI impls of a derived type, for every generator whose feature is on.
 /// Not a public API.
 ///
-/// Input: `impl [<generics>] [<type>] where [<predicates>,]`, then optionally
-/// `fields [("Variant", "name", Type)…] inner [("Variant", Inner)…]`: each exposed field's
-/// type, each transparent variant's inner type.
+/// Input: `impl [<generics>] [<type>] where [<predicates>,] fields [("Variant", "name",
+/// Type)…] inner [("Variant", Inner)…]`: each exposed field's type, each transparent
+/// variant's inner type (both empty beside the derive's errors).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_openapi {

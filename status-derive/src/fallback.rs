@@ -15,7 +15,7 @@ pub fn expand(input: &Input) -> TokenStream {
     let predicates = predicates(input, &p, Vec::new());
     let where_clause = where_clause(&predicates);
     let str = quote!(#p::core::primitive::str);
-    let frameworks = frameworks(input, &predicates, &TokenStream::new());
+    let frameworks = frameworks(input, &predicates, &quote!(fields [] inner []));
     quote! {
         #[automatically_derived]
         impl #impl_generics #p::ApiError for #ident #ty_generics #where_clause {

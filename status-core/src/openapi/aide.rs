@@ -56,11 +56,6 @@ use crate::catalog::Catalog;
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_aide {
-    (impl [$($generics:tt)*] [$($ty:tt)*] where [$($preds:tt)*]) => {
-        $crate::__impl_aide! {
-            impl [$($generics)*] [$($ty)*] where [$($preds)*] fields [] inner []
-        }
-    };
     (
         impl [$($generics:tt)*] [$($ty:tt)*] where [$($preds:tt)*]
         fields [$(($variant:literal, $field:literal, $field_ty:ty))*]
