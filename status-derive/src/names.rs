@@ -41,6 +41,12 @@ pub enum Place {
 
 use Place::{Enum, Field, Struct, Variant};
 
+/// The usage of the three header keys, which is also the example of their header's grammar
+/// ([`HEADERS`]).
+const CHALLENGE: &str = "www_authenticate = \"Bearer realm=\\\"api\\\"\"";
+const METHODS: &str = "allow = \"GET, HEAD\"";
+const SECONDS: &str = "retry_after = 120";
+
 /// Every key but the status: the places that take it, and how it is written, as the errors
 /// show it. The order is the order of "the keys here are: ...".
 #[rustfmt::skip]
@@ -51,9 +57,9 @@ const KEYS: &[(&str, &[Place], &str)] = &[
     (kw::REDACT, &[Variant, Struct], "redact"),
     (kw::TRANSPARENT, &[Variant, Struct], "transparent"),
     (kw::REASON, &[Enum, Variant, Struct], "reason = \"Client Closed Request\""),
-    (kw::WWW_AUTHENTICATE, &[Enum, Variant, Struct], "www_authenticate = \"Bearer realm=\\\"api\\\"\""),
-    (kw::ALLOW, &[Enum, Variant, Struct], "allow = \"GET, HEAD\""),
-    (kw::RETRY_AFTER, &[Enum, Variant, Struct], "retry_after = 120"),
+    (kw::WWW_AUTHENTICATE, &[Enum, Variant, Struct], CHALLENGE),
+    (kw::ALLOW, &[Enum, Variant, Struct], METHODS),
+    (kw::RETRY_AFTER, &[Enum, Variant, Struct], SECONDS),
     (kw::HEADER, &[Enum, Variant, Struct, Field], "header(\"X-Name\" = \"value\") on a variant, header = \"X-Name\" on a field"),
     (kw::CRATE, &[Enum, Struct], "crate = \"::my_crate::status\""),
     (kw::FORMAT, &[Enum, Struct], "format = \"problem\""),
@@ -392,10 +398,10 @@ pub fn header_name_problem(name: &str) -> Option<String> {
 #[rustfmt::skip]
 #[allow(clippy::type_complexity)]
 pub const HEADERS: &[(&str, Option<fn(&str) -> Result<(), String>>, &str, &str, &str)] = &[
-    ("WWW-Authenticate", Some(grammar::challenge_list), "RFC 9110 §11.6.1", "www_authenticate = \"Bearer realm=\\\"api\\\"\"", "with at least one challenge"),
+    ("WWW-Authenticate", Some(grammar::challenge_list), "RFC 9110 §11.6.1", CHALLENGE, "with at least one challenge"),
     ("Proxy-Authenticate", Some(grammar::challenge_list), "RFC 9110 §11.7.1", "header(\"Proxy-Authenticate\" = \"Basic realm=\\\"proxy\\\"\")", "with at least one challenge"),
-    ("Retry-After", Some(grammar::retry_after), "RFC 9110 §10.2.3", "retry_after = 120", ""),
-    ("Allow", Some(grammar::method_list), "RFC 9110 §10.2.1", "allow = \"GET, HEAD\"", "listing the methods the resource supports (an empty list is legal)"),
+    ("Retry-After", Some(grammar::retry_after), "RFC 9110 §10.2.3", SECONDS, ""),
+    ("Allow", Some(grammar::method_list), "RFC 9110 §10.2.1", METHODS, "listing the methods the resource supports (an empty list is legal)"),
     ("Upgrade", None, "", "header(\"Upgrade\" = \"HTTP/2.0\")", "naming the protocols to switch to"),
 ];
 
